@@ -1,0 +1,2 @@
+/** FYM compute engine: pure Java + DJL, no Spark. */
+package ai.fym.engine;

@@ -1,0 +1,2 @@
+/** Entry points, stage orchestration and Delta tables. */
+package ai.fym.jobs;

@@ -1,0 +1,2 @@
+/** Spark-facing functions over the engine. */
+package ai.fym.udfs;
