@@ -1,0 +1,103 @@
+package ai.fym.engine.errors;
+
+import ai.fym.engine.errors.FymException.Reason;
+
+/**
+ * The one place where user-facing error messages are written. Each factory returns a
+ * {@link FymException} carrying a stable {@link Reason}; callers throw it.
+ */
+public final class Errors {
+  private Errors() {}
+
+  public static FymException emptyFile(String input) {
+    return of(Reason.EMPTY_FILE, input + " is an empty file (0 bytes)", null);
+  }
+
+  public static FymException unreadable(String input, Throwable cause) {
+    return of(Reason.UNREADABLE, "cannot read " + input + ": " + describe(cause), cause);
+  }
+
+  public static FymException notAVideo(String input, String detail) {
+    return of(Reason.NOT_A_VIDEO, input + " is not a video file the decoder recognises (" + detail + ")", null);
+  }
+
+  public static FymException corruptVideo(String input, String detail) {
+    return of(Reason.CORRUPT_VIDEO, input + " is damaged and cannot be decoded: " + detail, null);
+  }
+
+  public static FymException truncatedVideo(String input, long declaredFrames, long decodedFrames) {
+    return of(Reason.TRUNCATED_VIDEO, input + " is truncated: its header declares " + declaredFrames
+        + " frames but only " + decodedFrames + " could be decoded", null);
+  }
+
+  public static FymException unsupportedCodec(String input, String codec) {
+    return of(Reason.UNSUPPORTED_CODEC, input + " uses the video codec '" + codec
+        + "', which this build cannot decode; re-encode it (e.g. to H.264)", null);
+  }
+
+  public static FymException noVideoStream(String input) {
+    return of(Reason.NO_VIDEO_STREAM, input + " has no video stream", null);
+  }
+
+  public static FymException overLimits(String input, String what, Object value, Object limit, String key) {
+    return of(Reason.OVER_LIMITS, input + " exceeds the " + what + " limit: " + value + " > " + limit
+        + " (raise " + key + " to accept it)", null);
+  }
+
+  public static FymException decodeTimeout(String input, long seconds, String key) {
+    return of(Reason.DECODE_TIMEOUT, input + " took longer than " + seconds + " s to process (limit "
+        + key + ")", null);
+  }
+
+  public static FymException noFace(String input, long framesScanned) {
+    return of(Reason.NO_FACE, "no face was found in " + input + " (" + framesScanned + " frames scanned)", null);
+  }
+
+  public static FymException unsafeName(String kind, String name) {
+    return of(Reason.UNSAFE_NAME, "the " + kind + " name '" + printable(name) + "' is unsafe as a path"
+        + " (empty, '.', '..', a slash, a backslash or a control character); rename it", null);
+  }
+
+  public static FymException badManifest(String manifest, long line, String detail) {
+    return of(Reason.BAD_MANIFEST, manifest + " line " + line + ": " + detail, null);
+  }
+
+  public static FymException modelIntegrity(String resource, String expected, String actual) {
+    return of(Reason.MODEL_INTEGRITY, "model file " + resource + " is damaged: sha256 " + actual
+        + " does not match the expected " + expected, null);
+  }
+
+  public static FymException internal(String input, Throwable cause) {
+    return of(Reason.INTERNAL, "unexpected failure on " + input + ": " + describe(cause), cause);
+  }
+
+  /** Wraps any throwable: a {@link FymException} passes through, anything else becomes INTERNAL. */
+  public static FymException wrap(String input, Throwable t) {
+    return t instanceof FymException f ? f : internal(input, t);
+  }
+
+  private static FymException of(Reason reason, String message, Throwable cause) {
+    return new FymException(reason, message, cause);
+  }
+
+  private static String describe(Throwable t) {
+    if (t == null) {
+      return "unknown error";
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+  }
+
+  /** Shows control characters as \\uXXXX so a message never carries them to a terminal. */
+  public static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
