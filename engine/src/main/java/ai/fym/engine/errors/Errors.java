@@ -76,6 +76,17 @@ public final class Errors {
     return t instanceof FymException f ? f : internal(input, t);
   }
 
+  /** A configuration value that cannot be used; thrown as an unchecked error before any work starts. */
+  public static IllegalArgumentException badConfig(String key, String value, String expected) {
+    return new IllegalArgumentException("configuration " + key + "=" + printable(String.valueOf(value))
+        + " is invalid: expected " + expected);
+  }
+
+  public static IllegalArgumentException unknownConfigKey(String key, String source) {
+    return new IllegalArgumentException("unknown configuration key '" + printable(key) + "' in " + source
+        + " (see conf/local.conf for the keys)");
+  }
+
   private static FymException of(Reason reason, String message, Throwable cause) {
     return new FymException(reason, message, cause);
   }

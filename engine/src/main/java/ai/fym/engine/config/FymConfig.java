@@ -1,0 +1,251 @@
+package ai.fym.engine.config;
+
+import ai.fym.engine.errors.Errors;
+import ai.fym.engine.ingest.IngestSettings;
+import ai.fym.engine.video.VideoLimits;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one configuration class: every key the project reads is a {@code KEY} + {@code KEY_DEFAULT}
+ * pair here. Values come from the defaults, then a properties file ({@code --conf}, e.g.
+ * {@code conf/local.conf}), then command-line overrides. Keys starting with {@code spark.} pass
+ * through to Spark unchanged; unknown {@code fym.} keys are rejected so that typos fail early.
+ * Immutable and serializable: the driver ships it to executors.
+ */
+public final class FymConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String OUT = "fym.out";
+  public static final String OUT_DEFAULT = "./fym-data";
+  public static final String MASTER = "fym.master";
+  public static final String MASTER_DEFAULT = "local[*]";
+  public static final String CACHE = "fym.cache";
+  public static final String CACHE_DEFAULT = System.getProperty("user.home") + "/.cache/fym";
+
+  public static final String INGEST_MAX_WIDTH = "fym.ingest.maxWidth";
+  public static final String INGEST_MAX_WIDTH_DEFAULT = "3840";
+  public static final String INGEST_MAX_HEIGHT = "fym.ingest.maxHeight";
+  public static final String INGEST_MAX_HEIGHT_DEFAULT = "2160";
+  public static final String INGEST_MAX_FRAMES = "fym.ingest.maxFrames";
+  public static final String INGEST_MAX_FRAMES_DEFAULT = "100000";
+  public static final String INGEST_MAX_DURATION = "fym.ingest.maxDurationSeconds";
+  public static final String INGEST_MAX_DURATION_DEFAULT = "3600";
+  public static final String INGEST_MAX_FILE_BYTES = "fym.ingest.maxFileBytes";
+  public static final String INGEST_MAX_FILE_BYTES_DEFAULT = String.valueOf(8L << 30);
+  public static final String INGEST_CLIP_TIMEOUT = "fym.ingest.clipTimeoutSeconds";
+  public static final String INGEST_CLIP_TIMEOUT_DEFAULT = "1800";
+  public static final String INGEST_FRAME_FOLDER_FPS = "fym.ingest.frameFolderFps";
+  public static final String INGEST_FRAME_FOLDER_FPS_DEFAULT = "25";
+  public static final String INGEST_CROP_SIZE = "fym.ingest.cropSize";
+  public static final String INGEST_CROP_SIZE_DEFAULT = "256";
+  public static final String INGEST_CROP_SCALE = "fym.ingest.cropScale";
+  public static final String INGEST_CROP_SCALE_DEFAULT = "1.8";
+  public static final String INGEST_MIN_FACE_SCORE = "fym.ingest.minFaceScore";
+  public static final String INGEST_MIN_FACE_SCORE_DEFAULT = "0.5";
+  public static final String INGEST_TRACK_MIN_IOU = "fym.ingest.track.minIou";
+  public static final String INGEST_TRACK_MIN_IOU_DEFAULT = "0.3";
+  public static final String INGEST_TRACK_MAX_GAP = "fym.ingest.track.maxGapFrames";
+  public static final String INGEST_TRACK_MAX_GAP_DEFAULT = "5";
+  public static final String INGEST_TRACK_MIN_LENGTH = "fym.ingest.track.minFrames";
+  public static final String INGEST_TRACK_MIN_LENGTH_DEFAULT = "8";
+  public static final String INGEST_MERGE_DISTANCE = "fym.ingest.identityMergeDistance";
+  public static final String INGEST_MERGE_DISTANCE_DEFAULT = "0.6";
+  public static final String INGEST_THREADS = "fym.ingest.threadsPerTask";
+  /** 0 = the executor's cores divided by the tasks that run at once. */
+  public static final String INGEST_THREADS_DEFAULT = "0";
+  public static final String INGEST_PARTITIONS = "fym.ingest.partitions";
+  /** 0 = one partition per clip. */
+  public static final String INGEST_PARTITIONS_DEFAULT = "0";
+
+  /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
+  private static final int EMBED_FRAMES_PER_TRACK = 3;
+
+  private static final Map<String, String> DEFAULTS = defaultsMap();
+
+  private final Map<String, String> values;
+
+  private FymConfig(Map<String, String> values) {
+    this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /** The built-in defaults, for the local 2-core machine. */
+  public static FymConfig defaults() {
+    return new FymConfig(DEFAULTS);
+  }
+
+  /** These values overlaid with the key=value lines of a properties file. */
+  public FymConfig withFile(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    FymConfig out = this;
+    for (String key : p.stringPropertyNames()) {
+      out = out.with(key, p.getProperty(key).trim(), file.toString());
+    }
+    return out;
+  }
+
+  /** A copy with one key set; {@code source} names where it came from, for error messages. */
+  public FymConfig with(String key, String value, String source) {
+    if (!key.startsWith("spark.") && !DEFAULTS.containsKey(key)) {
+      throw Errors.unknownConfigKey(key, source);
+    }
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.put(key, value);
+    FymConfig next = new FymConfig(copy);
+    next.validate(key);
+    return next;
+  }
+
+  public FymConfig with(String key, String value) {
+    return with(key, value, "the command line");
+  }
+
+  public String get(String key) {
+    String v = values.get(key);
+    if (v == null) {
+      throw Errors.unknownConfigKey(key, "the program");
+    }
+    return v;
+  }
+
+  public int getInt(String key) {
+    return (int) parseLong(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  public long getLong(String key) {
+    return parseLong(key, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  public double getDouble(String key) {
+    String v = get(key);
+    try {
+      double d = Double.parseDouble(v);
+      if (!Double.isFinite(d)) {
+        throw Errors.badConfig(key, v, "a finite number");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw Errors.badConfig(key, v, "a number");
+    }
+  }
+
+  /** The input limits of ingest. */
+  public VideoLimits videoLimits() {
+    return new VideoLimits(getInt(INGEST_MAX_WIDTH), getInt(INGEST_MAX_HEIGHT), getLong(INGEST_MAX_FRAMES),
+        getDouble(INGEST_MAX_DURATION), getLong(INGEST_MAX_FILE_BYTES));
+  }
+
+  /** The per-clip ingest settings, with the worker threads one clip may use. */
+  public IngestSettings ingestSettings(int threads) {
+    return new IngestSettings(videoLimits(), getDouble(INGEST_FRAME_FOLDER_FPS), getInt(INGEST_CROP_SIZE),
+        (float) getDouble(INGEST_CROP_SCALE), (float) getDouble(INGEST_MIN_FACE_SCORE),
+        (float) getDouble(INGEST_TRACK_MIN_IOU), getInt(INGEST_TRACK_MAX_GAP), getInt(INGEST_TRACK_MIN_LENGTH),
+        (float) getDouble(INGEST_MERGE_DISTANCE), EMBED_FRAMES_PER_TRACK, threads, getLong(INGEST_CLIP_TIMEOUT));
+  }
+
+  /** Every {@code spark.*} key, to be applied to the Spark session. */
+  public Map<String, String> sparkSettings() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("spark.")) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** All values, sorted by key, with secrets masked (for logs and the runs table). */
+  public Map<String, String> describe() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, isSecret(k) ? "****" : v));
+    return out;
+  }
+
+  static boolean isSecret(String key) {
+    String k = key.toLowerCase();
+    return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("access.key")
+        || k.contains("session.key") || k.endsWith(".key") && k.contains("s3a");
+  }
+
+  private long parseLong(String key, long min, long max) {
+    String v = get(key);
+    try {
+      long l = Long.parseLong(v.trim());
+      if (l < min || l > max) {
+        throw Errors.badConfig(key, v, "an integer in range");
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw Errors.badConfig(key, v, "an integer");
+    }
+  }
+
+  /** Range checks for the keys whose meaning has bounds. */
+  private void validate(String key) {
+    switch (key) {
+      case INGEST_MAX_WIDTH, INGEST_MAX_HEIGHT, INGEST_MAX_FRAMES, INGEST_CROP_SIZE, INGEST_CLIP_TIMEOUT -> {
+        if (getLong(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a positive integer");
+        }
+      }
+      case INGEST_MAX_DURATION, INGEST_FRAME_FOLDER_FPS, INGEST_CROP_SCALE -> {
+        if (getDouble(key) <= 0) {
+          throw Errors.badConfig(key, get(key), "a positive number");
+        }
+      }
+      case INGEST_MIN_FACE_SCORE, INGEST_TRACK_MIN_IOU -> {
+        double d = getDouble(key);
+        if (d < 0 || d > 1) {
+          throw Errors.badConfig(key, get(key), "a number between 0 and 1");
+        }
+      }
+      case INGEST_THREADS, INGEST_PARTITIONS, INGEST_TRACK_MAX_GAP, INGEST_TRACK_MIN_LENGTH -> {
+        if (getLong(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive integer");
+        }
+      }
+      case OUT -> {
+        if (get(key).isBlank()) {
+          throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static Map<String, String> defaultsMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(OUT, OUT_DEFAULT);
+    m.put(MASTER, MASTER_DEFAULT);
+    m.put(CACHE, CACHE_DEFAULT);
+    m.put(INGEST_MAX_WIDTH, INGEST_MAX_WIDTH_DEFAULT);
+    m.put(INGEST_MAX_HEIGHT, INGEST_MAX_HEIGHT_DEFAULT);
+    m.put(INGEST_MAX_FRAMES, INGEST_MAX_FRAMES_DEFAULT);
+    m.put(INGEST_MAX_DURATION, INGEST_MAX_DURATION_DEFAULT);
+    m.put(INGEST_MAX_FILE_BYTES, INGEST_MAX_FILE_BYTES_DEFAULT);
+    m.put(INGEST_CLIP_TIMEOUT, INGEST_CLIP_TIMEOUT_DEFAULT);
+    m.put(INGEST_FRAME_FOLDER_FPS, INGEST_FRAME_FOLDER_FPS_DEFAULT);
+    m.put(INGEST_CROP_SIZE, INGEST_CROP_SIZE_DEFAULT);
+    m.put(INGEST_CROP_SCALE, INGEST_CROP_SCALE_DEFAULT);
+    m.put(INGEST_MIN_FACE_SCORE, INGEST_MIN_FACE_SCORE_DEFAULT);
+    m.put(INGEST_TRACK_MIN_IOU, INGEST_TRACK_MIN_IOU_DEFAULT);
+    m.put(INGEST_TRACK_MAX_GAP, INGEST_TRACK_MAX_GAP_DEFAULT);
+    m.put(INGEST_TRACK_MIN_LENGTH, INGEST_TRACK_MIN_LENGTH_DEFAULT);
+    m.put(INGEST_MERGE_DISTANCE, INGEST_MERGE_DISTANCE_DEFAULT);
+    m.put(INGEST_THREADS, INGEST_THREADS_DEFAULT);
+    m.put(INGEST_PARTITIONS, INGEST_PARTITIONS_DEFAULT);
+    return m;
+  }
+}

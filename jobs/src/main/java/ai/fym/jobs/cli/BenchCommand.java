@@ -1,0 +1,65 @@
+package ai.fym.jobs.cli;
+
+import ai.fym.engine.config.FymConfig;
+import ai.fym.jobs.bench.BenchmarkReport;
+import ai.fym.jobs.bench.IngestBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code bin/fym bench NAME}: prints a capability's figures and records them in docs/BENCHMARKS.md. */
+final class BenchCommand implements Command {
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "benchmark a capability (ingest) and record it in docs/BENCHMARKS.md";
+  }
+
+  @Override
+  public List<String> options() {
+    return List.of("samples", "report");
+  }
+
+  @Override
+  public String help() {
+    return """
+        usage: bin/fym [global options] bench ingest [--samples FOLDER] [--report FILE]
+
+        ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
+        fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
+        ingest command into a fresh scratch output root, and peak memory; prints each figure with its target
+        ratio and rewrites its section of the report (default docs/BENCHMARKS.md).
+        """;
+  }
+
+  @Override
+  public int run(Context ctx, Args args) throws Exception {
+    if (args.positional().size() != 1 || !args.positional().get(0).equals("ingest")) {
+      throw new IllegalArgumentException("name one benchmark: ingest");
+    }
+    Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
+    if (!Files.isRegularFile(clip)) {
+      throw new IllegalArgumentException(clip + " is missing: run bin/fetch-samples first");
+    }
+    Path scratch = Files.createTempDirectory("fym-bench-");
+    try {
+      ctx.out().println("[bench ingest] " + clip);
+      List<IngestBenchmark.Figure> figures = new IngestBenchmark(ctx.config(), ctx.out())
+          .run(clip, ctx.spark(), scratch);
+      Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
+      BenchmarkReport.write(report, "ingest", "bin/fym bench ingest", figures);
+      ctx.out().println("[bench ingest] figures written to " + report.toAbsolutePath());
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return 0;
+  }
+}

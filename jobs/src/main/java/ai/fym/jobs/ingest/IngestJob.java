@@ -1,0 +1,171 @@
+package ai.fym.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import ai.fym.engine.config.FymConfig;
+import ai.fym.engine.ingest.IngestSettings;
+import ai.fym.jobs.progress.Progress;
+import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.ingest.ClipInput;
+import ai.fym.udfs.ingest.IngestPartitionFunction;
+import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.io.Localizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The ingest stage. The driver discovers the corpus and skips clips whose fingerprint is already in
+ * {@code clips}; executors ingest one clip per task ({@link IngestPartitionFunction}); the driver
+ * then commits: stale rows of changed clips are deleted, child rows (shots, tracks, frames) of
+ * successfully ingested clips are inserted by key, quarantine rows are added, and the {@code clips}
+ * rows are upserted last, so a run stopped half-way is completed by the next one without duplicates.
+ */
+public final class IngestJob {
+  private final SparkSession spark;
+  private final FymConfig config;
+  private final DeltaStore store;
+  private final PrintStream log;
+
+  public IngestJob(SparkSession spark, FymConfig config, DeltaStore store, PrintStream log) {
+    this.spark = spark;
+    this.config = config;
+    this.store = store;
+    this.log = log;
+  }
+
+  public IngestSummary run(String corpus) throws IOException {
+    long start = System.nanoTime();
+    Localizer localizer = new Localizer(Sessions.hadoopSettings(spark));
+    Discovery found = new CorpusDiscovery(spark.sparkContext().hadoopConfiguration()).discover(corpus);
+    Map<String, String> known = new HashMap<>();
+    for (Row r : store.read(Tables.CLIPS).select("identity", "clip", "fingerprint").collectAsList()) {
+      known.put(key(r.getString(0), r.getString(1)), r.getString(2));
+    }
+    List<ClipInput> todo = new ArrayList<>();
+    List<ClipInput> replaced = new ArrayList<>();
+    for (ClipInput c : found.clips()) {
+      String previous = known.get(key(c.identity(), c.clip()));
+      if (!c.fingerprint().equals(previous)) {
+        todo.add(c);
+        if (previous != null) {
+          replaced.add(c);
+        }
+      }
+    }
+    store.insertNew(Tables.QUARANTINE, spark.createDataFrame(found.quarantine(), IngestSchemas.QUARANTINE));
+    log.printf("[ingest] %d clips found, %d to ingest, %d rejected before decoding%n", found.clips().size(),
+        todo.size(), found.quarantine().size());
+    long frames = 0;
+    int ingested = 0;
+    int quarantined = found.quarantine().size();
+    Map<String, Long> reasons = new TreeMap<>();
+    found.quarantine().forEach(r -> reasons.merge(r.getString(4), 1L, Long::sum));
+    long persons = 0;
+    if (!todo.isEmpty()) {
+      Dataset<Row> out = process(todo, localizer);
+      try {
+        commit(out, replaced);
+        Dataset<Row> clips = out.filter(col("kind").equalTo(IngestSchemas.KIND_CLIP)).select("clip.*");
+        for (Row r : clips.select("status", "reason", "persons").collectAsList()) {
+          if (IngestSchemas.STATUS_INGESTED.equals(r.getString(0))) {
+            ingested++;
+            persons += r.getList(2).size();
+          } else {
+            quarantined++;
+            reasons.merge(r.getString(1), 1L, Long::sum);
+          }
+        }
+        frames = out.filter(col("kind").equalTo(IngestSchemas.KIND_FRAME))
+            .join(ok(out), col("frame.source_identity").equalTo(col("ok_identity"))
+                .and(col("frame.clip").equalTo(col("ok_clip"))), "left_semi").count();
+      } finally {
+        out.unpersist();
+      }
+    }
+    return new IngestSummary(found.clips().size(), found.clips().size() - todo.size(), ingested, quarantined,
+        frames, persons, found.ignoredFiles(), reasons, (System.nanoTime() - start) / 1e9);
+  }
+
+  private Dataset<Row> process(List<ClipInput> todo, Localizer localizer) {
+    int partitions = config.getInt(FymConfig.INGEST_PARTITIONS);
+    int parts = partitions > 0 ? partitions : todo.size();
+    IngestSettings settings = config.ingestSettings(threadsPerTask(todo.size()));
+    LongAccumulator framesDone = spark.sparkContext().longAccumulator("fym.ingest.frames");
+    Dataset<Row> in = spark.createDataFrame(todo.stream().map(ClipInput::toRow).collect(Collectors.toList()),
+        ClipInput.SCHEMA).repartition(parts);
+    Dataset<Row> out = in.mapPartitions(new IngestPartitionFunction(settings,
+        (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone),
+        Encoders.row(IngestSchemas.OUTPUT)).persist(StorageLevel.MEMORY_AND_DISK());
+    try (Progress p = new Progress(spark.sparkContext(), "ingest", "face frames", parts, framesDone, log)) {
+      out.count();
+      log.println(p.line());
+    }
+    return out;
+  }
+
+  /** Threads for one clip: the cores left to each of the tasks that run at once (locally). */
+  private int threadsPerTask(int clips) {
+    int configured = config.getInt(FymConfig.INGEST_THREADS);
+    if (configured > 0) {
+      return configured;
+    }
+    if (spark.conf().contains("spark.executor.cores")) {
+      return Integer.parseInt(spark.conf().get("spark.task.cpus", "1"));
+    }
+    int cores = spark.sparkContext().defaultParallelism();
+    return Math.max(1, cores / Math.max(1, Math.min(cores, clips)));
+  }
+
+  private void commit(Dataset<Row> out, List<ClipInput> replaced) {
+    for (ClipInput c : replaced) {
+      String clip = "clip = '" + sql(c.clip()) + "'";
+      store.delete(Tables.SHOTS, "identity = '" + sql(c.identity()) + "' AND " + clip);
+      store.delete(Tables.TRACKS, "source_identity = '" + sql(c.identity()) + "' AND " + clip);
+      store.delete(Tables.FRAMES, "source_identity = '" + sql(c.identity()) + "' AND " + clip);
+    }
+    Dataset<Row> ok = ok(out);
+    store.insertNew(Tables.QUARANTINE, part(out, IngestSchemas.KIND_QUARANTINE));
+    store.insertNew(Tables.SHOTS, okRows(out, IngestSchemas.KIND_SHOT, "identity", ok));
+    store.insertNew(Tables.TRACKS, okRows(out, IngestSchemas.KIND_TRACK, "source_identity", ok));
+    store.insertNew(Tables.FRAMES, okRows(out, IngestSchemas.KIND_FRAME, "source_identity", ok));
+    store.upsert(Tables.CLIPS, part(out, IngestSchemas.KIND_CLIP));
+  }
+
+  private static Dataset<Row> ok(Dataset<Row> out) {
+    return out.filter(col("kind").equalTo(IngestSchemas.KIND_CLIP)
+            .and(col("clip.status").equalTo(IngestSchemas.STATUS_INGESTED)))
+        .select(col("clip.identity").as("ok_identity"), col("clip.clip").as("ok_clip"));
+  }
+
+  private static Dataset<Row> part(Dataset<Row> out, String kind) {
+    return out.filter(col("kind").equalTo(kind)).select(kind + ".*");
+  }
+
+  private static Dataset<Row> okRows(Dataset<Row> out, String kind, String identityColumn, Dataset<Row> ok) {
+    Dataset<Row> rows = part(out, kind);
+    return rows.join(ok, rows.col(identityColumn).equalTo(ok.col("ok_identity"))
+        .and(rows.col("clip").equalTo(ok.col("ok_clip"))), "left_semi");
+  }
+
+  private static String key(String identity, String clip) {
+    return identity + "\u0000" + clip;
+  }
+
+  private static String sql(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'");
+  }
+}

@@ -1,0 +1,45 @@
+package ai.fym.jobs.spark;
+
+import ai.fym.engine.config.FymConfig;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the Spark session every command runs in: Delta Lake enabled, the master from
+ * configuration (a {@code spark-submit} master wins), quiet UI-less local defaults, and every
+ * {@code spark.*} key of the configuration applied.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  public static SparkSession create(FymConfig config, String appName) {
+    SparkSession.Builder b = SparkSession.builder().appName(appName)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.executor.heartbeatInterval", "2s")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.speculation", "false");
+    if (System.getProperty("spark.master") == null) {
+      b.master(config.get(FymConfig.MASTER));
+    }
+    config.sparkSettings().forEach(b::config);
+    SparkSession spark = b.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** Hadoop settings ({@code spark.hadoop.*} without the prefix) for executors that open file systems. */
+  public static Map<String, String> hadoopSettings(SparkSession spark) {
+    Map<String, String> out = new TreeMap<>();
+    for (scala.Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
+      if (kv._1().startsWith("spark.hadoop.")) {
+        out.put(kv._1().substring("spark.hadoop.".length()), kv._2());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package ai.fym.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fym.engine.config.FymConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  private static String run(int expectedCode, String... argv) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = Main.run(List.of(argv), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String text = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(expectedCode, code, text);
+    return text;
+  }
+
+  @Test
+  void helpListsEveryCommandAndEachCommandHasItsOwnHelp() {
+    String help = run(0, "--help");
+    for (String c : List.of("ingest", "sql", "demo", "bench", "test")) {
+      assertTrue(help.contains("  " + c), help);
+    }
+    assertTrue(run(0, "ingest", "--help").contains("--corpus"));
+    assertTrue(run(0, "sql", "--help").contains("group by identity"));
+  }
+
+  @Test
+  void unknownCommandsOptionsAndConfigKeysFailWithExitCode2() {
+    assertTrue(run(2, "frobnicate").contains("unknown command"));
+    assertTrue(run(2, "ingest", "--corpse", "x").contains("unknown option --corpse"));
+    assertTrue(run(2, "--set", "fym.nope=1", "ingest", "--corpus", "x").contains("fym.nope"));
+    assertTrue(run(2, "ingest").contains("--corpus"));
+  }
+
+  @Test
+  void globalOptionsBuildTheConfiguration() throws Exception {
+    Args global = Args.parse(List.of("--out", "s3a://bucket/fym", "--set", "fym.ingest.cropSize=128"), List.of());
+    FymConfig c = Main.configure(global, Args.parse(List.of(), List.of()));
+    assertEquals("s3a://bucket/fym", c.get(FymConfig.OUT));
+    assertEquals(128, c.getInt(FymConfig.INGEST_CROP_SIZE));
+  }
+}
