@@ -1,12 +1,14 @@
 package ai.fym.engine.video;
 
 import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.video.internal.FfmpegLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
@@ -43,6 +45,7 @@ public final class VideoWriter implements AutoCloseable {
     if (width <= 0 || height <= 0 || !(fps > 0 && fps <= 1000)) {
       throw new IllegalArgumentException("cannot write a " + width + "x" + height + " video at " + fps + " fps");
     }
+    FfmpegLog.quiet();
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     String ext = name.substring(name.lastIndexOf('.') + 1);
     int encodedWidth = width + (width & 1);
@@ -51,11 +54,12 @@ public final class VideoWriter implements AutoCloseable {
         encodedHeight, 0);
     recorder.setFrameRate(fps);
     recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+    recorder.setImageScalingFlags(swscale.SWS_BICUBIC | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INP);
     recorder.setGopSize(Math.max(1, (int) Math.round(fps * 2)));
     switch (ext) {
       case "mp4", "mov", "mkv" -> {
         recorder.setFormat(ext.equals("mkv") ? "matroska" : ext);
-        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setVideoCodecName("libx264");
         recorder.setVideoOption("crf", "18");
         recorder.setVideoOption("preset", "fast");
       }

@@ -6,6 +6,7 @@ import ai.fym.engine.image.RgbImage;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -33,6 +34,7 @@ public final class FfmpegFrames implements FrameSource {
     FfmpegLog.quiet();
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(FfmpegProbe.url(file));
     grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+    grabber.setImageScalingFlags(swscale.SWS_BILINEAR | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT);
     try {
       grabber.start();
     } catch (FrameGrabber.Exception | RuntimeException e) {

@@ -7,12 +7,13 @@ import org.bytedeco.ffmpeg.global.avutil;
  * lines to stderr; the reader reports failures as classified exceptions instead, so only fatal
  * messages are kept.
  */
-final class FfmpegLog {
+public final class FfmpegLog {
   private static volatile boolean quieted;
 
   private FfmpegLog() {}
 
-  static void quiet() {
+  /** Keeps only FFmpeg's fatal messages (process-wide; idempotent). */
+  public static void quiet() {
     if (!quieted) {
       avutil.av_log_set_level(avutil.AV_LOG_FATAL);
       quieted = true;
