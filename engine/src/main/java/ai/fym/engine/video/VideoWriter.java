@@ -16,7 +16,7 @@ import org.bytedeco.javacv.FrameRecorder;
 /**
  * Encodes {@link RgbImage} frames into a video file, choosing the codec from the extension: .mp4/.mov
  * and .mkv get H.264 (libx264, yuv420p, crf 18, preset fast: visually lossless, the format later stages
- * deliver), .avi gets MPEG-4 Part 2 at quantiser 2, .webm gets VP8. 4:2:0 needs even sizes, so an odd
+ * deliver; mp4/mov put their index first, "faststart", so players can stream them), .avi gets MPEG-4 Part 2 at quantiser 2, .webm gets VP8. 4:2:0 needs even sizes, so an odd
  * width or height is padded by one replicated column/row ({@link #encodedWidth()}/{@link #encodedHeight()}).
  */
 public final class VideoWriter implements AutoCloseable {
@@ -62,6 +62,9 @@ public final class VideoWriter implements AutoCloseable {
         recorder.setVideoCodecName("libx264");
         recorder.setVideoOption("crf", "18");
         recorder.setVideoOption("preset", "fast");
+        if (!ext.equals("mkv")) {
+          recorder.setOption("movflags", "+faststart");
+        }
       }
       case "avi" -> {
         recorder.setFormat("avi");

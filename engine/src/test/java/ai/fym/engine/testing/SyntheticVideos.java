@@ -161,18 +161,25 @@ public final class SyntheticVideos {
   }
 
   /**
-   * {@code good} with one bit in 64 flipped (at seeded positions) across its first 4 KiB, where the
-   * container header and the stream description live.
+   * {@code good} with one bit in 64 flipped, at seeded positions, in its first and last 4 KiB: where
+   * containers keep their header, stream descriptions and index (mp4 moov, AVI hdrl and idx1, Matroska
+   * tracks and cues). The first 12 bytes (the signature) are kept, so the file still announces its format.
    */
   public static void bitFlipped(Path good, Path out, long seed) throws IOException {
     byte[] bytes = Files.readAllBytes(good);
     Random random = new Random(seed);
-    int span = Math.min(bytes.length, 4096);
-    for (int i = 0; i < span * 8 / 64; i++) {
-      int bit = random.nextInt(span * 8);
-      bytes[bit / 8] ^= (byte) (1 << (bit % 8));
-    }
+    int keep = 12;
+    int span = Math.min(bytes.length - keep, 4096);
+    flip(bytes, keep, span, random);
+    flip(bytes, Math.max(keep, bytes.length - 4096), Math.min(bytes.length - keep, 4096), random);
     Files.write(out, bytes);
+  }
+
+  private static void flip(byte[] bytes, int from, int length, Random random) {
+    for (int i = 0; i < length * 8 / 64; i++) {
+      int bit = random.nextInt(length * 8);
+      bytes[from + bit / 8] ^= (byte) (1 << (bit % 8));
+    }
   }
 
   /**

@@ -26,6 +26,11 @@ public final class FfmpegProbe {
   public static final double DEFAULT_FPS = 25;
   private static final double MIN_FPS = 1;
   private static final double MAX_FPS = 480;
+  // POSIX error numbers: libavformat reports them negated (AVERROR(e) = -e).
+  private static final int EPERM = 1;
+  private static final int ENOENT = 2;
+  private static final int EIO = 5;
+  private static final int EACCES = 13;
 
   private FfmpegProbe() {}
 
@@ -54,7 +59,10 @@ public final class FfmpegProbe {
       }
       AVStream stream = videoStream(fmt);
       if (stream == null) {
-        throw Errors.noVideoStream(input);
+        throw hasStreamOf(fmt, avutil.AVMEDIA_TYPE_AUDIO) || hasStreamOf(fmt, avutil.AVMEDIA_TYPE_SUBTITLE)
+            ? Errors.noVideoStream(input)
+            : Errors.corruptVideo(input, fmt.nb_streams() == 0 ? "its header describes no stream"
+                : "its header describes no usable stream (" + fmt.nb_streams() + " of unknown type)");
       }
       return describe(fmt, stream, container, input);
     } finally {
@@ -64,7 +72,7 @@ public final class FfmpegProbe {
 
   private static FymException openFailure(Path file, String input, int ret) {
     String why = FfmpegLog.describe(ret);
-    if (ret != avutil.AVERROR_INVALIDDATA()) {
+    if (ret == -EIO || ret == -EACCES || ret == -ENOENT || ret == -EPERM) {
       return Errors.unreadable(input, new java.io.IOException("ffmpeg: " + why));
     }
     String signature = Containers.signature(file);
@@ -86,6 +94,15 @@ public final class FfmpegProbe {
       }
     }
     return null;
+  }
+
+  private static boolean hasStreamOf(AVFormatContext fmt, int mediaType) {
+    for (int i = 0; i < fmt.nb_streams(); i++) {
+      if (fmt.streams(i).codecpar().codec_type() == mediaType) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static VideoInfo describe(AVFormatContext fmt, AVStream stream, String container, String input)
