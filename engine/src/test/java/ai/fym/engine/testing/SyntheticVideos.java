@@ -6,6 +6,8 @@ import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.video.VideoWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +113,7 @@ public final class SyntheticVideos {
       r.setFrameRate(FPS);
       r.start();
       for (int t = 0; t < frames; t++) {
-        ((java.nio.ByteBuffer) f.image[0]).put(0, gradientFrame(t, width, height).rgb());
+        ((ByteBuffer) f.image[0]).put(0, gradientFrame(t, width, height).rgb());
         r.record(f, avutil.AV_PIX_FMT_RGB24);
       }
       r.stop();
@@ -189,15 +191,33 @@ public final class SyntheticVideos {
   public static void unsupportedCodec(Path out) throws IOException {
     noFace(out, 16, 64, 48);
     byte[] bytes = Files.readAllBytes(out);
-    int strh = indexOf(bytes, "strh");
-    int strf = indexOf(bytes, "strf");
-    if (strh < 0 || strf < 0) {
-      throw new IllegalStateException("no strh/strf chunk in the AVI written to " + out);
-    }
     byte[] tag = "ZZZZ".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(tag, 0, bytes, strh + 12, 4); // 'strh', size, fccType, then fccHandler
-    System.arraycopy(tag, 0, bytes, strf + 24, 4); // 'strf', size, then BITMAPINFOHEADER.biCompression
+    System.arraycopy(tag, 0, bytes, chunk(bytes, "strh", out) + 12, 4); // after fccType: fccHandler
+    System.arraycopy(tag, 0, bytes, chunk(bytes, "strf", out) + 24, 4); // BITMAPINFOHEADER.biCompression
     Files.write(out, bytes);
+  }
+
+  /**
+   * A 16-frame AVI whose header declares {@code rate / scale} frames per second (the {@code strh} dwRate
+   * and dwScale fields, and the {@code avih} frame period), for testing missing or absurd frame rates.
+   */
+  public static void aviWithDeclaredRate(Path out, int rate, int scale) throws IOException {
+    noFace(out, 16, 64, 48);
+    byte[] bytes = Files.readAllBytes(out);
+    ByteBuffer le = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int strh = chunk(bytes, "strh", out);
+    le.putInt(strh + 28, scale);
+    le.putInt(strh + 32, rate);
+    le.putInt(chunk(bytes, "avih", out) + 8, rate == 0 ? 0 : (int) (1_000_000L * scale / rate));
+    Files.write(out, bytes);
+  }
+
+  private static int chunk(byte[] bytes, String id, Path file) {
+    int at = indexOf(bytes, id);
+    if (at < 0) {
+      throw new IllegalStateException("no " + id + " chunk in the AVI written to " + file);
+    }
+    return at;
   }
 
   private static int indexOf(byte[] bytes, String ascii) {

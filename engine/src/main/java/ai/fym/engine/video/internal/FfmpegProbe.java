@@ -114,13 +114,10 @@ public final class FfmpegProbe {
     if (par.width() <= 0 || par.height() <= 0) {
       throw Errors.corruptVideo(input, "its video stream declares no frame size");
     }
-    double fps = rate(stream.avg_frame_rate());
-    if (!(fps >= MIN_FPS && fps <= MAX_FPS)) {
-      fps = rate(stream.r_frame_rate());
-    }
-    if (!(fps >= MIN_FPS && fps <= MAX_FPS)) {
-      fps = DEFAULT_FPS;
-    }
+    double declared = rate(stream.avg_frame_rate());
+    double guessed = rate(stream.r_frame_rate());
+    boolean rateValid = sane(declared);
+    double fps = rateValid ? declared : sane(guessed) ? guessed : DEFAULT_FPS;
     double duration = -1;
     if (stream.duration() != avutil.AV_NOPTS_VALUE && stream.duration() > 0) {
       duration = stream.duration() * rate(stream.time_base());
@@ -128,7 +125,8 @@ public final class FfmpegProbe {
       duration = fmt.duration() / (double) avutil.AV_TIME_BASE;
     }
     long frames = stream.nb_frames() > 0 ? stream.nb_frames() : duration > 0 ? Math.round(duration * fps) : -1;
-    if (duration <= 0 && frames > 0) {
+    if (frames > 0 && (duration <= 0 || !rateValid)) {
+      // A broken rate makes the declared timing meaningless too: time the frames at the fallback rate.
       duration = frames / fps;
     }
     String codec = avcodec.avcodec_get_name(par.codec_id()).getString();
@@ -148,6 +146,10 @@ public final class FfmpegProbe {
       fourcc.append(c >= 0x20 && c < 0x7f ? c : '?');
     }
     return fourcc.toString();
+  }
+
+  private static boolean sane(double fps) {
+    return fps >= MIN_FPS && fps <= MAX_FPS;
   }
 
   private static double rate(AVRational r) {
