@@ -93,7 +93,13 @@ public final class VideoReader implements AutoCloseable {
     if (ended) {
       return null;
     }
-    RgbImage frame = source.next();
+    RgbImage frame;
+    try {
+      frame = source.next();
+    } catch (FymException e) {
+      ended = true;
+      throw e;
+    }
     if (frame == null) {
       ended = true;
       checkComplete();

@@ -177,6 +177,18 @@ public final class SyntheticVideos {
     Files.write(out, bytes);
   }
 
+  /**
+   * {@code good} with its middle half overwritten by seeded random bytes, header and index intact:
+   * the container opens and the decoder meets garbage mid-stream.
+   */
+  public static void garbledMiddle(Path good, Path out, long seed) throws IOException {
+    byte[] bytes = Files.readAllBytes(good);
+    byte[] noise = new byte[bytes.length / 2];
+    new Random(seed).nextBytes(noise);
+    System.arraycopy(noise, 0, bytes, bytes.length / 4, noise.length);
+    Files.write(out, bytes);
+  }
+
   private static void flip(byte[] bytes, int from, int length, Random random) {
     for (int i = 0; i < length * 8 / 64; i++) {
       int bit = random.nextInt(length * 8);

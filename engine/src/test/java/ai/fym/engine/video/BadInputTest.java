@@ -2,6 +2,7 @@ package ai.fym.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.errors.FymException;
@@ -12,6 +13,7 @@ import ai.fym.engine.testing.Samples;
 import ai.fym.engine.testing.SyntheticVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,28 @@ class BadInputTest {
         System.out.println("bit-flipped " + ext + " seed " + seed + ": " + e.reason() + ": " + e.getMessage());
         assertTrue(Set.of(Reason.CORRUPT_VIDEO, Reason.NOT_A_VIDEO).contains(e.reason()), e.getMessage());
       }
+    }
+  }
+
+  @Test
+  void garbageMidStreamEndsPromptlyAsDamageOrWithFewerFrames() throws Exception {
+    for (String ext : new String[] {"mp4", "avi", "mkv", "webm"}) {
+      Path good = dir.resolve("good." + ext);
+      SyntheticVideos.movingPortrait(good, 60, 160, 120, false);
+      Path bad = dir.resolve("garbled." + ext);
+      SyntheticVideos.garbledMiddle(good, bad, 3);
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        try (VideoReader reader = VideoReader.open(bad, VideoLimits.defaults())) {
+          while (reader.next() != null) {
+            // the decoder conceals what it can
+          }
+          System.out.println("garbled " + ext + ": decoded " + reader.framesRead() + " of 60 frames");
+          assertTrue(reader.framesRead() <= 60);
+        } catch (FymException e) {
+          System.out.println("garbled " + ext + ": " + e.reason() + ": " + e.getMessage());
+          assertTrue(Set.of(Reason.CORRUPT_VIDEO, Reason.TRUNCATED_VIDEO).contains(e.reason()), e.getMessage());
+        }
+      });
     }
   }
 
