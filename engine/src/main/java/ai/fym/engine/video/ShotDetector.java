@@ -108,7 +108,7 @@ public final class ShotDetector {
   }
 
   /** The distance a frame must exceed to be a cut, given the recent within-shot distances. */
-  double threshold() {
+  private double threshold() {
     if (recent.isEmpty()) {
       return floor;
     }

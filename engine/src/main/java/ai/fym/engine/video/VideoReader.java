@@ -18,7 +18,7 @@ import java.util.List;
  * before any decoding, keeps enforcing the frame limit while decoding, and reports every failure as a
  * {@link FymException} with a stable reason, so ingest can quarantine bad input and move on.
  *
- * <p>Frame rates that are missing or outside [1, 480] fps are replaced by {@value FfmpegProbe#DEFAULT_FPS}
+ * <p>Frame rates that are missing or outside [1, 480] fps are replaced by 25 fps
  * (variable-rate and damaged files often declare 0 or a time-base rate such as 90000). A stream that ends
  * with fewer than {@value #MIN_DECODED_FRACTION} of its declared frames is reported as truncated.
  */

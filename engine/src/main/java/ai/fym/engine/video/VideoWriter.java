@@ -14,10 +14,15 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
 
 /**
- * Encodes {@link RgbImage} frames into a video file, choosing the codec from the extension: .mp4/.mov
- * and .mkv get H.264 (libx264, yuv420p, crf 18, preset fast: visually lossless, the format later stages
- * deliver; mp4/mov put their index first, "faststart", so players can stream them), .avi gets MPEG-4 Part 2 at quantiser 2, .webm gets VP8. 4:2:0 needs even sizes, so an odd
- * width or height is padded by one replicated column/row ({@link #encodedWidth()}/{@link #encodedHeight()}).
+ * Encodes {@link RgbImage} frames into a video file, choosing the codec from the extension:
+ * <ul>
+ *   <li>.mp4, .mov, .mkv: H.264 (libx264, yuv420p, crf 18, preset fast), visually lossless and the format
+ *       later stages deliver; mp4/mov put their index first ("faststart") so players can stream them;
+ *   <li>.avi: MPEG-4 Part 2 at quantiser 2;
+ *   <li>.webm: VP8.
+ * </ul>
+ * 4:2:0 chroma needs even sizes, so an odd width or height is padded by one replicated column/row
+ * (see {@link #encodedWidth()}, {@link #encodedHeight()}).
  */
 public final class VideoWriter implements AutoCloseable {
   private final FFmpegFrameRecorder recorder;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The containers the reader accepts, and their magic bytes: a file that starts like a known
@@ -32,7 +33,7 @@ final class Containers {
     if (n >= 12 && ascii(head, 0).equals("RIFF") && ascii(head, 8).equals("AVI ")) {
       return "an AVI file";
     }
-    if (n >= 8 && java.util.Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(ascii(head, 4))) {
+    if (n >= 8 && Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(ascii(head, 4))) {
       return "an MP4/QuickTime file";
     }
     if (n >= 4 && (head[0] & 0xff) == 0x1a && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xdf

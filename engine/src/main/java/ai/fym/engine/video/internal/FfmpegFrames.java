@@ -18,7 +18,7 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class FfmpegFrames implements FrameSource {
   /** Consecutive failed grabs after which the stream is declared damaged. */
-  static final int MAX_CONSECUTIVE_FAILURES = 16;
+  private static final int MAX_CONSECUTIVE_FAILURES = 16;
 
   private final FFmpegFrameGrabber grabber;
   private final String input;

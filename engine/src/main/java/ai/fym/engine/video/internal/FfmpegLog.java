@@ -1,5 +1,6 @@
 package ai.fym.engine.video.internal;
 
+import java.nio.charset.StandardCharsets;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /**
@@ -28,6 +29,6 @@ public final class FfmpegLog {
     while (n < buf.length && buf[n] != 0) {
       n++;
     }
-    return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(buf, 0, n, StandardCharsets.UTF_8);
   }
 }

@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.video.VideoInfo;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -73,7 +74,7 @@ public final class FfmpegProbe {
   private static FymException openFailure(Path file, String input, int ret) {
     String why = FfmpegLog.describe(ret);
     if (ret == -EIO || ret == -EACCES || ret == -ENOENT || ret == -EPERM) {
-      return Errors.unreadable(input, new java.io.IOException("ffmpeg: " + why));
+      return Errors.unreadable(input, new IOException("ffmpeg: " + why));
     }
     String signature = Containers.signature(file);
     if (signature != null) {
