@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cuts in generated videos are found exactly; smooth motion, black frames and fades do not fake them. */
 class ShotDetectorTest {
@@ -23,10 +25,11 @@ class ShotDetectorTest {
 
   @TempDir Path dir;
 
-  @Test
-  void findsTheGeneratedCutExactly() throws Exception {
-    Path video = dir.resolve("cut.mp4");
-    SyntheticVideos.movingPortrait(video, FRAMES, WIDTH, HEIGHT, true);
+  @ParameterizedTest
+  @CsvSource({"mp4, 320, 240", "mp4, 640, 480", "avi, 320, 240", "webm, 320, 240"})
+  void findsTheGeneratedCutExactly(String ext, int width, int height) throws Exception {
+    Path video = dir.resolve("cut." + ext);
+    SyntheticVideos.movingPortrait(video, FRAMES, width, height, true);
     assertEquals(List.of(0L, (long) FRAMES / 2), shotStarts(video));
   }
 

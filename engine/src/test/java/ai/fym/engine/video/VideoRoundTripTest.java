@@ -2,6 +2,7 @@ package ai.fym.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.errors.FymException;
@@ -50,6 +51,31 @@ class VideoRoundTripTest {
     VideoInfo info = VideoReader.probe(folder, VideoLimits.defaults(), 12.5);
     assertEquals(12.5, info.fps());
     assertEquals(0.4, info.durationSeconds(), 1e-9);
+  }
+
+  @Test
+  void mp4KeepsAFilmFrameRate() throws Exception {
+    Path video = dir.resolve("film.mp4");
+    try (VideoWriter writer = VideoWriter.open(video, 64, 48, 24000 / 1001.0)) {
+      for (int i = 0; i < 48; i++) {
+        writer.write(RgbImage.blank(64, 48));
+      }
+      assertEquals(48, writer.framesWritten());
+    }
+    try (VideoReader reader = VideoReader.open(video, VideoLimits.defaults())) {
+      assertEquals(23.976, reader.info().fps(), 0.001);
+      assertEquals(48, reader.info().frames());
+      assertEquals(2.002, reader.info().durationSeconds(), 0.01);
+    }
+  }
+
+  @Test
+  void writerRejectsUnknownExtensionsAndWrongFrameSizes() throws Exception {
+    assertThrows(IllegalArgumentException.class, () -> VideoWriter.open(dir.resolve("clip.gif"), 64, 48, 25));
+    try (VideoWriter writer = VideoWriter.open(dir.resolve("clip.mp4"), 64, 48, 25)) {
+      writer.write(RgbImage.blank(64, 48));
+      assertThrows(IllegalArgumentException.class, () -> writer.write(RgbImage.blank(48, 64)));
+    }
   }
 
   @Test
