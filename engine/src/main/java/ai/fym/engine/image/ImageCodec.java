@@ -28,11 +28,12 @@ public final class ImageCodec {
     }
     try (Mat rgb = new Mat()) {
       cvtColor(bgr, rgb, COLOR_BGR2RGB);
-      byte[] data = new byte[rgb.cols() * rgb.rows() * 3];
-      try (Mat packed = rgb.isContinuous() ? rgb : rgb.clone()) {
-        packed.data().get(data);
-      }
-      return new RgbImage(rgb.cols(), rgb.rows(), data);
+      int width = rgb.cols();
+      int height = rgb.rows();
+      byte[] data = new byte[width * height * 3];
+      // cvtColor allocates a continuous matrix, so its data is one packed block.
+      rgb.data().get(data);
+      return new RgbImage(width, height, data);
     }
   }
 
