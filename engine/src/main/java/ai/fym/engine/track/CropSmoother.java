@@ -15,8 +15,8 @@ import java.util.List;
  * reproduces steady and uniformly accelerating motion exactly, even at the ends of a track, so it
  * removes jitter without lag and without cutting the corners of a swaying head (a plain moving average
  * or a local line would). Two robustness passes (bisquare weights on the residuals, cut off at six
- * median absolute residuals) keep a single wild detection from pulling the crop. The size gets a longer kernel than the centre because
- * zoom flicker is more visible than small shifts.
+ * median absolute residuals) keep a single wild detection from pulling the crop. The size gets a
+ * longer kernel than the centre because zoom flicker is more visible than small shifts.
  */
 public final class CropSmoother {
   public static final float DEFAULT_SCALE = 1.8f;
