@@ -57,7 +57,7 @@ public final class FymConfig implements Serializable {
   public static final String INGEST_TRACK_MAX_GAP = "fym.ingest.track.maxGapFrames";
   public static final String INGEST_TRACK_MAX_GAP_DEFAULT = "5";
   public static final String INGEST_TRACK_MIN_LENGTH = "fym.ingest.track.minFrames";
-  public static final String INGEST_TRACK_MIN_LENGTH_DEFAULT = "8";
+  public static final String INGEST_TRACK_MIN_LENGTH_DEFAULT = "12";
   public static final String INGEST_MERGE_DISTANCE = "fym.ingest.identityMergeDistance";
   public static final String INGEST_MERGE_DISTANCE_DEFAULT = "0.6";
   public static final String INGEST_THREADS = "fym.ingest.threadsPerTask";

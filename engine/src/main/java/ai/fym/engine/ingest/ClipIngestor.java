@@ -71,7 +71,8 @@ public final class ClipIngestor {
     }
     List<TrackInfo> tracks = embedAndGroup(source, inputName, rawTracks, trackShots, deadline);
     List<List<Box>> crops = new ArrayList<>();
-    CropSmoother smoother = new CropSmoother(settings.cropScale());
+    CropSmoother smoother = new CropSmoother(settings.cropScale(), CropSmoother.DEFAULT_CENTRE_SIGMA,
+        CropSmoother.DEFAULT_SIZE_SIGMA);
     for (Track t : rawTracks) {
       crops.add(smoother.smooth(t.boxes()));
     }

@@ -1,5 +1,6 @@
 package ai.fym.engine.ingest;
 
+import ai.fym.engine.errors.FymException;
 import ai.fym.engine.face.FaceDetector;
 import ai.fym.engine.identity.FaceEmbedder;
 import ai.fym.engine.landmarks.LandmarkNet;
@@ -9,7 +10,7 @@ import ai.fym.engine.landmarks.LandmarkNet;
  * so each caller gets its own. Executors implement this with one cached instance per JVM.
  */
 public interface FaceModels {
-  FaceDetector newDetector();
+  FaceDetector newDetector() throws FymException;
 
   LandmarkNet landmarks();
 

@@ -1,5 +1,6 @@
 package ai.fym.udfs.models;
 
+import ai.fym.engine.errors.FymException;
 import ai.fym.engine.face.FaceDetector;
 import ai.fym.engine.face.FaceDetectors;
 import ai.fym.engine.identity.FaceEmbedder;
@@ -22,7 +23,7 @@ public final class ExecutorModels implements FaceModels {
   }
 
   @Override
-  public FaceDetector newDetector() {
+  public FaceDetector newDetector() throws FymException {
     return FaceDetectors.withFallback(minFaceScore);
   }
 
