@@ -1,0 +1,108 @@
+package ai.fym.engine.nn;
+
+/**
+ * A dense 2-D convolution with bias (TF filter layout {@code [k][k][cin][cout]}), any square kernel
+ * and stride, SAME or VALID padding; a 1x1 kernel is a pointwise convolution. For one output pixel
+ * the receptive field of each kernel row is contiguous in an NHWC {@link FeatureMap}, and so is the
+ * matching block of weights, so the work is {@code k} matrix-vector products ({@link MatVec}).
+ * Immutable and thread-safe; callers pass their own scratch.
+ */
+public final class Conv2d implements PixelKernel {
+  private final int kernel;
+  private final int stride;
+  private final int inChannels;
+  private final int outChannels;
+  private final Padding padding;
+  private final float[] weights;
+  private final float[] bias;
+
+  /**
+   * @param weights {@code kernel*kernel*inChannels*outChannels} values in TF order (copied)
+   * @param bias {@code outChannels} values (copied)
+   */
+  public Conv2d(int kernel, int stride, int inChannels, int outChannels, Padding padding,
+      float[] weights, float[] bias) {
+    if (weights.length != kernel * kernel * inChannels * outChannels || bias.length != outChannels) {
+      throw new IllegalArgumentException("conv " + kernel + "x" + kernel + " " + inChannels + "->" + outChannels
+          + " needs " + kernel * kernel * inChannels * outChannels + " weights and " + outChannels
+          + " biases, got " + weights.length + " and " + bias.length);
+    }
+    this.kernel = kernel;
+    this.stride = stride;
+    this.inChannels = inChannels;
+    this.outChannels = outChannels;
+    this.padding = padding;
+    this.weights = weights.clone();
+    this.bias = bias.clone();
+  }
+
+  /** From a TF filter tensor {@code [k,k,cin,cout]} and a bias tensor {@code [cout]}. */
+  public static Conv2d of(TfjsWeights.Tensor filters, TfjsWeights.Tensor bias, int stride, Padding padding) {
+    int[] s = filters.shape();
+    if (s.length != 4 || s[0] != s[1]) {
+      throw new IllegalArgumentException("filter " + filters.name() + " is not [k,k,cin,cout]");
+    }
+    return new Conv2d(s[0], stride, s[2], s[3], padding, filters.values(), bias.values());
+  }
+
+  @Override
+  public int outChannels() {
+    return outChannels;
+  }
+
+  @Override
+  public int scratchSize() {
+    return 0;
+  }
+
+  @Override
+  public int outSize(int in) {
+    return padding.outSize(in, kernel, stride);
+  }
+
+  @Override
+  public void pixel(FeatureMap in, int oy, int ox, float[] unusedScratch, float[] acc) {
+    int y0 = oy * stride - padding.padBefore(in.height(), kernel, stride);
+    int x0 = ox * stride - padding.padBefore(in.width(), kernel, stride);
+    System.arraycopy(bias, 0, acc, 0, outChannels);
+    float[] data = in.data();
+    int run = kernel * inChannels;
+    for (int ky = 0; ky < kernel; ky++) {
+      MatVec.accumulate(data, in.offset(y0 + ky, x0), run, weights, ky * run * outChannels, outChannels, acc);
+    }
+  }
+
+  /** Convolves the whole map into {@code out}'s interior, optionally applying ReLU; acc is scratch. */
+  public void apply(FeatureMap in, FeatureMap out, boolean relu, float[] acc) {
+    requireFits(in);
+    int oh = outSize(in.height());
+    int ow = outSize(in.width());
+    if (out.height() != oh || out.width() != ow || out.channels() != outChannels) {
+      throw new IllegalArgumentException("output map is " + out.height() + "x" + out.width() + "x"
+          + out.channels() + ", expected " + oh + "x" + ow + "x" + outChannels);
+    }
+    float[] dst = out.data();
+    for (int oy = 0; oy < oh; oy++) {
+      for (int ox = 0; ox < ow; ox++) {
+        pixel(in, oy, ox, null, acc);
+        int o = out.offset(oy, ox);
+        if (relu) {
+          for (int c = 0; c < outChannels; c++) {
+            dst[o + c] = Math.max(acc[c], 0f);
+          }
+        } else {
+          System.arraycopy(acc, 0, dst, o, outChannels);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void requireFits(FeatureMap in) {
+    int need = Math.max(padding.padAfter(in.height(), kernel, stride), padding.padAfter(in.width(), kernel, stride));
+    if (in.channels() != inChannels || in.border() < need) {
+      throw new IllegalArgumentException("input map " + in.channels() + " channels, border " + in.border()
+          + "; conv needs " + inChannels + " channels, border " + need);
+    }
+  }
+}
