@@ -98,7 +98,7 @@ public final class LandmarkNet {
     CropSampler.sample(frame, crop, MEAN_RGB, 1f / 255f, s.input);
     FeatureMap x = s.input;
     for (int i = 0; i < blocks.length; i++) {
-      x = blocks[i].run(x, s.blocks[i], s.kernelScratch, s.acc);
+      x = blocks[i].run(x, s.blocks[i], s.workspace);
     }
     x.meanPerChannel(s.pooled);
     head.apply(s.pooled, s.points);
@@ -115,14 +115,15 @@ public final class LandmarkNet {
     s.input = new FeatureMap(INPUT_SIZE, INPUT_SIZE, 3, 1);
     s.blocks = new DenseBlock.Buffers[blocks.length];
     int size = INPUT_SIZE;
-    int kernelScratch = 0;
+    int maxColumn = 0;
+    int maxChannels = 0;
     for (int i = 0; i < blocks.length; i++) {
       size = blocks[i].outSize(size);
       s.blocks[i] = new DenseBlock.Buffers(size, blocks[i].outChannels());
-      kernelScratch = Math.max(kernelScratch, blocks[i].scratchSize());
+      maxColumn = Math.max(maxColumn, blocks[i].columnSize());
+      maxChannels = Math.max(maxChannels, blocks[i].outChannels());
     }
-    s.kernelScratch = new float[kernelScratch];
-    s.acc = new float[BLOCK_CHANNELS[BLOCK_CHANNELS.length - 1]];
+    s.workspace = new DenseBlock.Workspace(maxColumn, maxChannels);
     s.pooled = new float[head.inputs()];
     s.points = new float[head.outputs()];
     return s;
@@ -132,8 +133,7 @@ public final class LandmarkNet {
   private static final class Scratch {
     FeatureMap input;
     DenseBlock.Buffers[] blocks;
-    float[] kernelScratch;
-    float[] acc;
+    DenseBlock.Workspace workspace;
     float[] pooled;
     float[] points;
   }

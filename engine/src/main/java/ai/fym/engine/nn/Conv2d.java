@@ -2,19 +2,15 @@ package ai.fym.engine.nn;
 
 /**
  * A dense 2-D convolution with bias (TF filter layout {@code [k][k][cin][cout]}), any square kernel
- * and stride, SAME or VALID padding; a 1x1 kernel is a pointwise convolution. For one output pixel
- * the receptive field of each kernel row is contiguous in an NHWC {@link FeatureMap}, and so is the
- * matching block of weights, so the work is {@code k} matrix-vector products ({@link MatVec}).
- * Immutable and thread-safe; callers pass their own scratch.
+ * and stride, SAME or VALID padding; a 1x1 kernel is a pointwise convolution. In an NHWC
+ * {@link FeatureMap} each kernel row of the receptive field is contiguous, and so is the matching
+ * block of weights, so the column is gathered with {@code k} array copies. Immutable, thread-safe.
  */
-public final class Conv2d implements PixelKernel {
+public final class Conv2d extends ConvKernel {
   private final int kernel;
   private final int stride;
   private final int inChannels;
-  private final int outChannels;
   private final Padding padding;
-  private final float[] weights;
-  private final float[] bias;
 
   /**
    * @param weights {@code kernel*kernel*inChannels*outChannels} values in TF order (copied)
@@ -22,18 +18,11 @@ public final class Conv2d implements PixelKernel {
    */
   public Conv2d(int kernel, int stride, int inChannels, int outChannels, Padding padding,
       float[] weights, float[] bias) {
-    if (weights.length != kernel * kernel * inChannels * outChannels || bias.length != outChannels) {
-      throw new IllegalArgumentException("conv " + kernel + "x" + kernel + " " + inChannels + "->" + outChannels
-          + " needs " + kernel * kernel * inChannels * outChannels + " weights and " + outChannels
-          + " biases, got " + weights.length + " and " + bias.length);
-    }
+    super(kernel * kernel * inChannels, outChannels, weights, bias);
     this.kernel = kernel;
     this.stride = stride;
     this.inChannels = inChannels;
-    this.outChannels = outChannels;
     this.padding = padding;
-    this.weights = weights.clone();
-    this.bias = bias.clone();
   }
 
   /** From a TF filter tensor {@code [k,k,cin,cout]} and a bias tensor {@code [cout]}. */
@@ -46,52 +35,41 @@ public final class Conv2d implements PixelKernel {
   }
 
   @Override
-  public int outChannels() {
-    return outChannels;
-  }
-
-  @Override
-  public int scratchSize() {
-    return 0;
-  }
-
-  @Override
   public int outSize(int in) {
     return padding.outSize(in, kernel, stride);
   }
 
   @Override
-  public void pixel(FeatureMap in, int oy, int ox, float[] unusedScratch, float[] acc) {
+  void column(FeatureMap in, int oy, int ox, float[] dst) {
     int y0 = oy * stride - padding.padBefore(in.height(), kernel, stride);
     int x0 = ox * stride - padding.padBefore(in.width(), kernel, stride);
-    System.arraycopy(bias, 0, acc, 0, outChannels);
-    float[] data = in.data();
     int run = kernel * inChannels;
     for (int ky = 0; ky < kernel; ky++) {
-      MatVec.accumulate(data, in.offset(y0 + ky, x0), run, weights, ky * run * outChannels, outChannels, acc);
+      System.arraycopy(in.data(), in.offset(y0 + ky, x0), dst, ky * run, run);
     }
   }
 
-  /** Convolves the whole map into {@code out}'s interior, optionally applying ReLU; acc is scratch. */
-  public void apply(FeatureMap in, FeatureMap out, boolean relu, float[] acc) {
+  /** Convolves the whole map into {@code out}'s interior, optionally applying ReLU; the rest is scratch. */
+  public void apply(FeatureMap in, FeatureMap out, boolean relu, float[] column, float[] acc) {
     requireFits(in);
     int oh = outSize(in.height());
     int ow = outSize(in.width());
-    if (out.height() != oh || out.width() != ow || out.channels() != outChannels) {
+    if (out.height() != oh || out.width() != ow || out.channels() != outChannels()) {
       throw new IllegalArgumentException("output map is " + out.height() + "x" + out.width() + "x"
-          + out.channels() + ", expected " + oh + "x" + ow + "x" + outChannels);
+          + out.channels() + ", expected " + oh + "x" + ow + "x" + outChannels());
     }
     float[] dst = out.data();
+    int channels = outChannels();
     for (int oy = 0; oy < oh; oy++) {
       for (int ox = 0; ox < ow; ox++) {
-        pixel(in, oy, ox, null, acc);
+        pixel(in, oy, ox, column, acc);
         int o = out.offset(oy, ox);
         if (relu) {
-          for (int c = 0; c < outChannels; c++) {
+          for (int c = 0; c < channels; c++) {
             dst[o + c] = Math.max(acc[c], 0f);
           }
         } else {
-          System.arraycopy(acc, 0, dst, o, outChannels);
+          System.arraycopy(acc, 0, dst, o, channels);
         }
       }
     }

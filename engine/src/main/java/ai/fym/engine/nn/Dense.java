@@ -1,5 +1,7 @@
 package ai.fym.engine.nn;
 
+import java.util.Arrays;
+
 /**
  * A fully connected layer {@code y = x W + b} (TF layout: W is {@code [in][out]}), the head of both
  * face networks. Immutable and thread-safe.
@@ -7,7 +9,7 @@ package ai.fym.engine.nn;
 public final class Dense {
   private final int inputs;
   private final int outputs;
-  private final float[] weights;
+  private final float[][] weightRows;
   private final float[] bias;
 
   /** @param bias the {@code [out]} bias, or null for a layer without bias */
@@ -18,7 +20,10 @@ public final class Dense {
     }
     this.inputs = s[0];
     this.outputs = s[1];
-    this.weights = weights.values().clone();
+    this.weightRows = new float[inputs][];
+    for (int j = 0; j < inputs; j++) {
+      weightRows[j] = Arrays.copyOfRange(weights.values(), j * outputs, (j + 1) * outputs);
+    }
     this.bias = bias == null ? new float[outputs] : bias.values().clone();
   }
 
@@ -33,6 +38,6 @@ public final class Dense {
   /** Writes {@code x W + b} for {@code x[0..inputs)} into {@code out[0..outputs)}. */
   public void apply(float[] x, float[] out) {
     System.arraycopy(bias, 0, out, 0, outputs);
-    MatVec.accumulate(x, 0, inputs, weights, 0, outputs, out);
+    MatVec.accumulate(x, inputs, weightRows, outputs, out);
   }
 }
