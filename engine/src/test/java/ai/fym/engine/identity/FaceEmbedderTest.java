@@ -1,12 +1,15 @@
 package ai.fym.engine.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.landmarks.HaarFaces;
 import ai.fym.engine.landmarks.TestImages;
+import ai.fym.engine.nn.ModelResources;
 import ai.fym.engine.testing.Samples;
 import java.util.Optional;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -68,6 +71,19 @@ class FaceEmbedderTest {
         same, sameMirrored, otherFace, other);
     assertTrue(sameMirrored < FaceEmbedder.SAME_PERSON_DISTANCE, "mirrored same face at " + sameMirrored);
     assertTrue(other > sameMirrored && other > same, "other face " + other + " not farther than " + same);
+  }
+
+  @Test
+  void aDamagedModelFileIsAnIntegrityError() {
+    ModelResources.Reader corrupting = path -> {
+      byte[] bytes = ModelResources.read(path);
+      if (path.endsWith(".bin")) {
+        bytes[17] ^= 0x01;
+      }
+      return bytes;
+    };
+    FymException e = assertThrows(FymException.class, () -> FaceEmbedder.load(corrupting));
+    assertEquals(FymException.Reason.MODEL_INTEGRITY, e.reason());
   }
 
   @Test
