@@ -32,13 +32,11 @@ public final class LandmarkNet {
 
   private static volatile LandmarkNet bundled;
 
-  private final TfjsWeights weights;
   private final DenseBlock[] blocks;
   private final Dense head;
   private final ThreadLocal<Scratch> scratch;
 
   private LandmarkNet(TfjsWeights weights) {
-    this.weights = weights;
     this.blocks = new DenseBlock[BLOCK_CHANNELS.length];
     blocks[0] = DenseBlock.withFirst(
         Conv2d.of(weights.get("dense0/conv0/filters", 3, 3, 3, 32), weights.get("dense0/conv0/bias", 32),
@@ -73,11 +71,6 @@ public final class LandmarkNet {
   /** Loads through another reader (tests use it to feed damaged files). */
   static LandmarkNet load(ModelResources.Reader reader) throws FymException {
     return new LandmarkNet(TfjsWeights.load(reader, MANIFEST));
-  }
-
-  /** The weights this network was built from. */
-  TfjsWeights weights() {
-    return weights;
   }
 
   /** The square frame window the network sees for a face box. */

@@ -79,7 +79,7 @@ class LandmarkNetTest {
 
   @Test
   void bundledWeightsHaveTheExpectedTensors() throws Exception {
-    TfjsWeights w = net.weights();
+    TfjsWeights w = TfjsWeights.load(ModelResources::read, LandmarkNet.MANIFEST);
     assertEquals(49, w.count());
     assertEquals(3 * 3 * 3 * 32, w.get("dense0/conv0/filters", 3, 3, 3, 32).size());
     assertEquals(256 * 256, w.get("dense3/conv3/pointwise_filter", 1, 1, 256, 256).size());
