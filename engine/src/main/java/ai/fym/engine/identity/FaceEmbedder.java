@@ -4,6 +4,8 @@ import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.nn.Conv2d;
+import ai.fym.engine.nn.ConvKernel;
+import ai.fym.engine.nn.ConvWorkspace;
 import ai.fym.engine.nn.CropSampler;
 import ai.fym.engine.nn.Dense;
 import ai.fym.engine.nn.FeatureMap;
@@ -11,6 +13,8 @@ import ai.fym.engine.nn.ModelResources;
 import ai.fym.engine.nn.Padding;
 import ai.fym.engine.nn.Pooling;
 import ai.fym.engine.nn.TfjsWeights;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * face-api's face recognition network (MIT, {@code @vladmandic/face-api} 1.7.15; a port of dlib's
@@ -95,11 +99,11 @@ public final class FaceEmbedder {
     }
     Scratch s = scratch.get();
     CropSampler.sample(frame, faceBox.squareAround(1f), MEAN_RGB, 1f / 255f, s.input);
-    stem.apply(s.input, s.stemOut, true, s.column, s.acc);
+    stem.apply(s.input, s.stemOut, true, s.workspace);
     Pooling.max(s.stemOut, 3, 2, s.pooled);
     FeatureMap x = s.pooled;
     for (int i = 0; i < blocks.length; i++) {
-      x = blocks[i].run(x, s.blocks[i], s.column, s.acc);
+      x = blocks[i].run(x, s.blocks[i], s.workspace);
     }
     x.meanPerChannel(s.features);
     float[] descriptor = new float[DIMENSIONS];
@@ -136,12 +140,13 @@ public final class FaceEmbedder {
     int size = Pooling.outSize(stemSize, 3, 2);
     s.pooled = new FeatureMap(size, size, 32, 1);
     s.blocks = new ResidualBlock.Buffers[blocks.length];
+    List<ConvKernel> kernels = new ArrayList<>(List.of(stem));
     for (int i = 0; i < blocks.length; i++) {
       s.blocks[i] = blocks[i].newBuffers(size);
       size = blocks[i].outSize(size);
+      kernels.addAll(blocks[i].kernels());
     }
-    s.column = new float[3 * 3 * 256];
-    s.acc = new float[256];
+    s.workspace = ConvWorkspace.forKernels(kernels);
     s.features = new float[head.inputs()];
     return s;
   }
@@ -152,8 +157,7 @@ public final class FaceEmbedder {
     FeatureMap stemOut;
     FeatureMap pooled;
     ResidualBlock.Buffers[] blocks;
-    float[] column;
-    float[] acc;
+    ConvWorkspace workspace;
     float[] features;
   }
 }

@@ -1,10 +1,13 @@
 package ai.fym.engine.identity;
 
 import ai.fym.engine.nn.Conv2d;
+import ai.fym.engine.nn.ConvKernel;
+import ai.fym.engine.nn.ConvWorkspace;
 import ai.fym.engine.nn.FeatureMap;
 import ai.fym.engine.nn.Padding;
 import ai.fym.engine.nn.Pooling;
 import ai.fym.engine.nn.TfjsWeights;
+import java.util.List;
 
 /**
  * One residual block of the recognition ResNet: {@code relu(shortcut + conv2(relu(conv1(x))))}.
@@ -25,6 +28,11 @@ final class ResidualBlock {
     this.conv2 = ScaledConvs.load(weights, prefix + "/conv2", 3, outChannels, outChannels, 1, Padding.SAME);
     this.down = down;
     this.inChannels = inChannels;
+  }
+
+  /** The block's convolutions, for sizing a {@link ConvWorkspace}. */
+  List<ConvKernel> kernels() {
+    return List.of(conv1, conv2);
   }
 
   int outChannels() {
@@ -59,9 +67,9 @@ final class ResidualBlock {
   }
 
   /** Runs the block; a plain block updates {@code x} in place and returns it. */
-  FeatureMap run(FeatureMap x, Buffers b, float[] column, float[] acc) {
-    conv1.apply(x, b.hidden, true, column, acc);
-    conv2.apply(b.hidden, b.residual, false, column, acc);
+  FeatureMap run(FeatureMap x, Buffers b, ConvWorkspace ws) {
+    conv1.apply(x, b.hidden, true, ws);
+    conv2.apply(b.hidden, b.residual, false, ws);
     FeatureMap out = down ? b.out : x;
     if (down) {
       Pooling.average(x, 2, 2, b.shortcut);

@@ -1,9 +1,13 @@
 package ai.fym.engine.landmarks;
 
-import ai.fym.engine.nn.FeatureMap;
 import ai.fym.engine.nn.ConvKernel;
+import ai.fym.engine.nn.ConvWorkspace;
+import ai.fym.engine.nn.FeatureMap;
 import ai.fym.engine.nn.SeparableConv;
 import ai.fym.engine.nn.TfjsWeights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One dense block of face-api's feature extractor: a (usually strided) first convolution followed by
@@ -12,11 +16,6 @@ import ai.fym.engine.nn.TfjsWeights;
  * written in the same pass as each convolution (fused epilogue). Immutable.
  */
 final class DenseBlock {
-  /** Pixels per tile in the tiled order (long enough for vector loops, small enough for L1). */
-  static final int TILE_PIXELS = 128;
-  /** From this many output channels on, the per-pixel order is used. */
-  static final int PER_PIXEL_MIN_CHANNELS = 128;
-
   private final ConvKernel first;
   private final ConvKernel[] rest;
 
@@ -59,13 +58,12 @@ final class DenseBlock {
     return first.outSize(in);
   }
 
-  /** Longest column of the block's convolutions. */
-  int columnSize() {
-    int size = first.columnSize();
-    for (ConvKernel k : rest) {
-      size = Math.max(size, k.columnSize());
-    }
-    return size;
+  /** The block's convolutions, for sizing a {@link ConvWorkspace}. */
+  List<ConvKernel> kernels() {
+    List<ConvKernel> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(Arrays.asList(rest));
+    return all;
   }
 
   /** Per-thread buffers of one block: two padded ping-pong inputs and the running sum. */
@@ -81,28 +79,11 @@ final class DenseBlock {
     }
   }
 
-  /** Per-thread scratch shared by all blocks, sized for the largest one. */
-  static final class Workspace {
-    final float[] column;
-    final float[][] columnsT;
-    final float[][] accT;
-    final float[] acc;
-
-    Workspace(int maxColumn, int maxChannels) {
-      column = new float[maxColumn];
-      columnsT = new float[maxColumn][TILE_PIXELS];
-      accT = new float[maxChannels][TILE_PIXELS];
-      acc = new float[maxChannels];
-    }
-  }
-
   /** Runs the block on {@code in}; returns the buffer holding the block output (border 1). */
-  FeatureMap run(FeatureMap in, Buffers buffers, Workspace ws) {
-    first.requireFits(in);
+  FeatureMap run(FeatureMap in, Buffers buffers, ConvWorkspace ws) {
     pass(first, in, buffers.sum, buffers.even, true, ws);
     FeatureMap current = buffers.even;
     for (ConvKernel kernel : rest) {
-      kernel.requireFits(current);
       FeatureMap next = current == buffers.even ? buffers.odd : buffers.even;
       pass(kernel, current, buffers.sum, next, false, ws);
       current = next;
@@ -110,60 +91,31 @@ final class DenseBlock {
     return current;
   }
 
+  /**
+   * One convolution with the fused epilogue: the first starts the running sum with its ReLU output,
+   * the others add to it; either way the next input is the ReLU of the sum.
+   */
   private static void pass(ConvKernel kernel, FeatureMap in, FeatureMap sum, FeatureMap next,
-      boolean startsSum, Workspace ws) {
-    if (kernel.outChannels() < PER_PIXEL_MIN_CHANNELS) {
-      tiledPass(kernel, in, sum, next, startsSum, ws);
-      return;
-    }
+      boolean startsSum, ConvWorkspace ws) {
     int channels = kernel.outChannels();
-    float[] acc = ws.acc;
     float[] s = sum.data();
     float[] n = next.data();
-    for (int oy = 0; oy < sum.height(); oy++) {
-      for (int ox = 0; ox < sum.width(); ox++) {
-        kernel.pixel(in, oy, ox, ws.column, acc);
-        int so = sum.offset(oy, ox);
-        int no = next.offset(oy, ox);
-        if (startsSum) {
-          for (int c = 0; c < channels; c++) {
-            float v = Math.max(acc[c], 0f);
-            s[so + c] = v;
-            n[no + c] = v;
-          }
-        } else {
-          for (int c = 0; c < channels; c++) {
-            float v = s[so + c] + acc[c];
-            s[so + c] = v;
-            n[no + c] = Math.max(v, 0f);
-          }
-        }
-      }
-    }
-  }
-
-  private static void tiledPass(ConvKernel kernel, FeatureMap in, FeatureMap sum, FeatureMap next,
-      boolean startsSum, Workspace ws) {
-    int channels = kernel.outChannels();
-    int width = sum.width();
-    int total = sum.height() * width;
-    float[][] accT = ws.accT;
-    float[] s = sum.data();
-    float[] n = next.data();
-    for (int first = 0; first < total; first += TILE_PIXELS) {
-      int count = Math.min(TILE_PIXELS, total - first);
-      kernel.tile(in, width, first, count, ws.column, ws.columnsT, accT);
-      for (int t = 0; t < count; t++) {
-        int p = first + t;
-        int so = sum.offset(p / width, p % width);
-        int no = next.offset(p / width, p % width);
+    kernel.run(in, ws, (oy, ox, acc) -> {
+      int so = sum.offset(oy, ox);
+      int no = next.offset(oy, ox);
+      if (startsSum) {
         for (int c = 0; c < channels; c++) {
-          float a = accT[c][t];
-          float v = startsSum ? Math.max(a, 0f) : s[so + c] + a;
+          float v = Math.max(acc[c], 0f);
+          s[so + c] = v;
+          n[no + c] = v;
+        }
+      } else {
+        for (int c = 0; c < channels; c++) {
+          float v = s[so + c] + acc[c];
           s[so + c] = v;
           n[no + c] = Math.max(v, 0f);
         }
       }
-    }
+    });
   }
 }

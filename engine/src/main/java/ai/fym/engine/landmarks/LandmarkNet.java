@@ -4,12 +4,16 @@ import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.nn.Conv2d;
+import ai.fym.engine.nn.ConvKernel;
+import ai.fym.engine.nn.ConvWorkspace;
 import ai.fym.engine.nn.CropSampler;
 import ai.fym.engine.nn.Dense;
 import ai.fym.engine.nn.FeatureMap;
 import ai.fym.engine.nn.ModelResources;
 import ai.fym.engine.nn.Padding;
 import ai.fym.engine.nn.TfjsWeights;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * face-api's 68-point landmark network (MIT, {@code @vladmandic/face-api} 1.7.15) in plain Java:
@@ -108,15 +112,13 @@ public final class LandmarkNet {
     s.input = new FeatureMap(INPUT_SIZE, INPUT_SIZE, 3, 1);
     s.blocks = new DenseBlock.Buffers[blocks.length];
     int size = INPUT_SIZE;
-    int maxColumn = 0;
-    int maxChannels = 0;
+    List<ConvKernel> kernels = new ArrayList<>();
     for (int i = 0; i < blocks.length; i++) {
       size = blocks[i].outSize(size);
       s.blocks[i] = new DenseBlock.Buffers(size, blocks[i].outChannels());
-      maxColumn = Math.max(maxColumn, blocks[i].columnSize());
-      maxChannels = Math.max(maxChannels, blocks[i].outChannels());
+      kernels.addAll(blocks[i].kernels());
     }
-    s.workspace = new DenseBlock.Workspace(maxColumn, maxChannels);
+    s.workspace = ConvWorkspace.forKernels(kernels);
     s.pooled = new float[head.inputs()];
     s.points = new float[head.outputs()];
     return s;
@@ -126,7 +128,7 @@ public final class LandmarkNet {
   private static final class Scratch {
     FeatureMap input;
     DenseBlock.Buffers[] blocks;
-    DenseBlock.Workspace workspace;
+    ConvWorkspace workspace;
     float[] pooled;
     float[] points;
   }

@@ -49,30 +49,26 @@ public final class Conv2d extends ConvKernel {
     }
   }
 
-  /** Convolves the whole map into {@code out}'s interior, optionally applying ReLU; the rest is scratch. */
-  public void apply(FeatureMap in, FeatureMap out, boolean relu, float[] column, float[] acc) {
-    requireFits(in);
+  /** Convolves the whole map into {@code out}'s interior, optionally applying ReLU. */
+  public void apply(FeatureMap in, FeatureMap out, boolean relu, ConvWorkspace ws) {
     int oh = outSize(in.height());
     int ow = outSize(in.width());
-    if (out.height() != oh || out.width() != ow || out.channels() != outChannels()) {
+    int channels = outChannels();
+    if (out.height() != oh || out.width() != ow || out.channels() != channels) {
       throw new IllegalArgumentException("output map is " + out.height() + "x" + out.width() + "x"
-          + out.channels() + ", expected " + oh + "x" + ow + "x" + outChannels());
+          + out.channels() + ", expected " + oh + "x" + ow + "x" + channels);
     }
     float[] dst = out.data();
-    int channels = outChannels();
-    for (int oy = 0; oy < oh; oy++) {
-      for (int ox = 0; ox < ow; ox++) {
-        pixel(in, oy, ox, column, acc);
-        int o = out.offset(oy, ox);
-        if (relu) {
-          for (int c = 0; c < channels; c++) {
-            dst[o + c] = Math.max(acc[c], 0f);
-          }
-        } else {
-          System.arraycopy(acc, 0, dst, o, channels);
+    run(in, ws, (oy, ox, acc) -> {
+      int o = out.offset(oy, ox);
+      if (relu) {
+        for (int c = 0; c < channels; c++) {
+          dst[o + c] = Math.max(acc[c], 0f);
         }
+      } else {
+        System.arraycopy(acc, 0, dst, o, channels);
       }
-    }
+    });
   }
 
   @Override

@@ -7,13 +7,15 @@ import java.util.Arrays;
  * column (the receptive field, or the depthwise result of a separable convolution) of
  * {@link #columnSize()} values, which multiplies a {@code columnSize x outChannels} matrix.
  *
- * <p>Two evaluation orders, both auto-vectorised by C2: {@link #pixel} (one pixel, output channels
- * innermost; best when there are many output channels) and {@link #tile} (a run of pixels, pixels
- * innermost; best when channels are few and rows of channels would be too short to vectorise).
- * Callers fuse their own epilogue (ReLU, residual sums). Immutable and thread-safe; callers pass
- * scratch arrays sized by {@link #columnSize()}, {@link #outChannels()} and the tile length.
+ * <p>Two evaluation orders, both auto-vectorised by C2: per pixel (output channels innermost; best
+ * with many output channels) and tiled (a run of pixels, pixels innermost; best when channels are
+ * few and a row of channels would be too short to vectorise). {@link #run} picks the order and
+ * hands each pixel to the caller's epilogue (ReLU, residual sums). Immutable and thread-safe; the
+ * per-thread scratch is a {@link ConvWorkspace}.
  */
 public abstract class ConvKernel {
+  private static final int PER_PIXEL_MIN_CHANNELS = 128;
+
   private final int columnSize;
   private final int outChannels;
   private final float[][] weightRows;
@@ -51,8 +53,58 @@ public abstract class ConvKernel {
     return outChannels;
   }
 
+  /**
+   * True when the tiled order is the faster one: with fewer than 128 output channels the per-pixel
+   * rows are too short for C2's unrolled vector loops.
+   */
+  public final boolean prefersTiles() {
+    return outChannels < PER_PIXEL_MIN_CHANNELS;
+  }
+
+  /** Receives the {@link #outChannels()} values (bias included) of one output pixel. */
+  @FunctionalInterface
+  public interface PixelSink {
+    /** {@code channels} is scratch, valid only during the call. */
+    void accept(int oy, int ox, float[] channels);
+  }
+
+  /**
+   * Evaluates the convolution at every output pixel of {@code in}, in the faster order for this
+   * kernel, and hands each pixel to {@code sink} (which fuses ReLU, residual sums and the like).
+   */
+  public final void run(FeatureMap in, ConvWorkspace ws, PixelSink sink) {
+    requireFits(in);
+    if (!ws.fits(this)) {
+      throw new IllegalArgumentException("workspace too small for a " + columnSize + "x" + outChannels + " kernel");
+    }
+    int height = outSize(in.height());
+    int width = outSize(in.width());
+    float[] acc = ws.acc;
+    if (!prefersTiles()) {
+      for (int oy = 0; oy < height; oy++) {
+        for (int ox = 0; ox < width; ox++) {
+          pixel(in, oy, ox, ws.column, acc);
+          sink.accept(oy, ox, acc);
+        }
+      }
+      return;
+    }
+    int total = height * width;
+    float[][] accT = ws.accT;
+    for (int first = 0; first < total; first += ConvWorkspace.TILE_PIXELS) {
+      int count = Math.min(ConvWorkspace.TILE_PIXELS, total - first);
+      tile(in, width, first, count, ws.column, ws.columnsT, accT);
+      for (int t = 0; t < count; t++) {
+        for (int c = 0; c < outChannels; c++) {
+          acc[c] = accT[c][t];
+        }
+        sink.accept((first + t) / width, (first + t) % width, acc);
+      }
+    }
+  }
+
   /** Writes bias plus the convolution at output pixel (oy, ox) into {@code acc[0..outChannels)}. */
-  public final void pixel(FeatureMap in, int oy, int ox, float[] column, float[] acc) {
+  final void pixel(FeatureMap in, int oy, int ox, float[] column, float[] acc) {
     column(in, oy, ox, column);
     System.arraycopy(bias, 0, acc, 0, outChannels);
     MatVec.accumulate(column, columnSize, weightRows, outChannels, acc);
@@ -64,7 +116,7 @@ public abstract class ConvKernel {
    * of the t-th pixel goes to {@code accT[c][t]}. {@code columnsT} is scratch of
    * {@code columnSize} rows; all rows at least {@code count} long.
    */
-  public final void tile(FeatureMap in, int outWidth, int first, int count, float[] column, float[][] columnsT,
+  final void tile(FeatureMap in, int outWidth, int first, int count, float[] column, float[][] columnsT,
       float[][] accT) {
     for (int t = 0; t < count; t++) {
       int p = first + t;

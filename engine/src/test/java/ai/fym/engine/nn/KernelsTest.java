@@ -3,6 +3,7 @@ package ai.fym.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class KernelsTest {
   }
 
   @Test
-  void denseConvolutionMatchesDirectComputation() {
-    int[][] cases = {{3, 2, 11, 3, 8, 0}, {3, 1, 9, 16, 12, 0}, {7, 2, 20, 3, 5, 1}, {1, 1, 6, 24, 40, 0},
+  void denseConvolutionMatchesDirectComputationInBothOrders() {
+    int[][] cases = {{3, 2, 11, 3, 8, 0}, {3, 1, 9, 16, 12, 0}, {7, 2, 20, 3, 5, 1}, {1, 1, 6, 24, 40, 0}, {1, 1, 5, 24, 130, 0},
         {3, 2, 10, 5, 6, 1}};
     for (int[] c : cases) {
       int k = c[0];
@@ -57,7 +58,7 @@ class KernelsTest {
       }
       assertBothOrders(conv, in, expected);
       FeatureMap applied = new FeatureMap(out, out, cout, 0);
-      conv.apply(in, applied, true, new float[conv.columnSize()], new float[cout]);
+      conv.apply(in, applied, true, ConvWorkspace.forKernels(List.of(conv)));
       for (int oy = 0; oy < out; oy++) {
         for (int ox = 0; ox < out; ox++) {
           for (int co = 0; co < cout; co++) {
