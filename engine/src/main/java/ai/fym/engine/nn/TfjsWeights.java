@@ -103,11 +103,6 @@ public final class TfjsWeights {
     return new Tensor(name, shape, values);
   }
 
-  /** Names of all tensors, in manifest order. */
-  public Iterable<String> names() {
-    return tensors.keySet();
-  }
-
   /** Number of tensors. */
   public int count() {
     return tensors.size();

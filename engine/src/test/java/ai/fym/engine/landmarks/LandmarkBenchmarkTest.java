@@ -1,5 +1,6 @@
 package ai.fym.engine.landmarks;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
@@ -13,13 +14,14 @@ class LandmarkBenchmarkTest {
   void measuresSingleThreadedTimePerFace() throws Exception {
     RgbImage hopper = TestImages.read(Samples.graceHopper());
     Box face = HaarFaces.largestFace(hopper).orElseThrow();
-    double[] runs = new double[5];
+    double[] runs = new double[3];
     for (int i = 0; i < runs.length; i++) {
-      runs[i] = LandmarkBenchmark.msPerFace(hopper, face, i == 0 ? 50 : 10, 200);
+      runs[i] = LandmarkBenchmark.msPerFace(hopper, face, i == 0 ? 50 : 10, 100);
     }
     Arrays.sort(runs);
-    System.out.printf("landmarks ms/face over 5 runs of 200: best %.2f median %.2f all %s%n",
+    System.out.printf("landmarks ms/face over 3 runs of 100: best %.2f median %.2f all %s%n",
         runs[0], runs[runs.length / 2], Arrays.toString(runs));
     assertTrue(runs[0] > 0 && runs[0] < 1000, "implausible timing " + runs[0]);
+    assertThrows(IllegalArgumentException.class, () -> LandmarkBenchmark.msPerFace(hopper, face, 0, 0));
   }
 }
