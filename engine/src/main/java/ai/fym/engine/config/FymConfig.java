@@ -59,7 +59,7 @@ public final class FymConfig implements Serializable {
   public static final String INGEST_TRACK_MIN_LENGTH = "fym.ingest.track.minFrames";
   public static final String INGEST_TRACK_MIN_LENGTH_DEFAULT = "12";
   public static final String INGEST_MERGE_DISTANCE = "fym.ingest.identityMergeDistance";
-  public static final String INGEST_MERGE_DISTANCE_DEFAULT = "0.6";
+  public static final String INGEST_MERGE_DISTANCE_DEFAULT = "0.36";
   public static final String INGEST_THREADS = "fym.ingest.threadsPerTask";
   /** 0 = the executor's cores divided by the tasks that run at once. */
   public static final String INGEST_THREADS_DEFAULT = "0";
@@ -68,7 +68,7 @@ public final class FymConfig implements Serializable {
   public static final String INGEST_PARTITIONS_DEFAULT = "0";
 
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
-  private static final int EMBED_FRAMES_PER_TRACK = 3;
+  private static final int EMBED_FRAMES_PER_TRACK = 5;
 
   private static final Map<String, String> DEFAULTS = defaultsMap();
 

@@ -12,6 +12,7 @@ import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.nn.ModelResources;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class BlazeFaceDetector implements FaceDetector {
     if (!(minScore > 0f && minScore < 1f)) {
       throw new IllegalArgumentException("minScore must lie in (0, 1), got " + minScore);
     }
-    this.net = readNetFromTFLite(ModelResources.verifiedModel(MODEL));
+    this.net = readNetFromTFLite(ModelResources.readVerified(ModelResources::read, MODEL));
     this.minScore = minScore;
   }
 

@@ -8,6 +8,7 @@ import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class HaarFaceDetector implements FaceDetector {
   private final CascadeClassifier cascade;
 
   HaarFaceDetector() {
-    Path file = ModelResources.toTempFile(CASCADE, ".xml");
+    Path file = cascadeFile();
     try {
       cascade = new CascadeClassifier(file.toString());
       if (cascade.empty()) {
@@ -51,6 +52,20 @@ final class HaarFaceDetector implements FaceDetector {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete temporary cascade file " + file, e);
       }
+    }
+  }
+
+  /** OpenCV loads cascades from a path: copy the one inside the opencv natives jar to a temp file. */
+  private static Path cascadeFile() {
+    try (InputStream in = HaarFaceDetector.class.getClassLoader().getResourceAsStream(CASCADE)) {
+      if (in == null) {
+        throw new IllegalStateException("classpath resource " + CASCADE + " is missing from this build");
+      }
+      Path file = Files.createTempFile("fym-haar-", ".xml");
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + CASCADE + " to a temporary file", e);
     }
   }
 

@@ -80,7 +80,7 @@ public final class ClipAnalysis {
     return new FrameStream(VideoReader.open(source, settings.limits(), settings.frameFolderFps()));
   }
 
-  private List<FrameFace> facesOf(RgbImage frame, int index) {
+  private List<FrameFace> facesOf(RgbImage frame, int index) throws FymException {
     List<FrameFace> out = new ArrayList<>();
     for (int t = 0; t < rawTracks.size(); t++) {
       Track track = rawTracks.get(t);

@@ -108,7 +108,8 @@ public final class ClipIngestor {
           if (offset < 0 || offset >= length || !isSample(offset, length, n)) {
             continue;
           }
-          float[] e = models.embedder().embed(frame, track.boxes().get(offset));
+          Box aligned = models.landmarks().detect(frame, track.boxes().get(offset)).alignedBox();
+          float[] e = models.embedder().embed(frame, aligned);
           if (sums[t] == null) {
             sums[t] = new float[e.length];
           }

@@ -12,7 +12,7 @@ import ai.fym.engine.landmarks.LandmarkNet;
 public interface FaceModels {
   FaceDetector newDetector() throws FymException;
 
-  LandmarkNet landmarks();
+  LandmarkNet landmarks() throws FymException;
 
-  FaceEmbedder embedder();
+  FaceEmbedder embedder() throws FymException;
 }

@@ -20,4 +20,4 @@ import ai.fym.engine.video.VideoLimits;
  */
 public record IngestSettings(VideoLimits limits, double frameFolderFps, int cropSize, float cropScale,
     float minFaceScore, float trackMinIou, int trackMaxGap, int trackMinFrames, float mergeDistance,
-    int embedFramesPerTrack, int threads, long timeoutSeconds) {}
+    int embedFramesPerTrack, int threads, long timeoutSeconds) implements java.io.Serializable {}

@@ -7,7 +7,7 @@ package ai.fym.engine.video;
  * builds it from the keys named by the {@code KEY_*} constants, which error messages quote.
  */
 public record VideoLimits(
-    int maxWidth, int maxHeight, long maxFrames, double maxDurationSeconds, long maxFileBytes) {
+    int maxWidth, int maxHeight, long maxFrames, double maxDurationSeconds, long maxFileBytes) implements java.io.Serializable {
 
   public static final String KEY_MAX_WIDTH = "fym.ingest.maxWidth";
   public static final String KEY_MAX_HEIGHT = "fym.ingest.maxHeight";

@@ -59,10 +59,9 @@ final class DemoCommand implements Command {
     ctx.out().println(s.describe(ctx.outRoot()));
     ctx.store().registerViews();
     ctx.out().println("People found in the sample clip (identity, face frames, first and last frame):");
-    ctx.out().print(ctx.spark().sql("select identity, count(*) as frames, min(frame_index) as first, "
-        + "max(frame_index) as last from frames group by identity order by identity").showString(50, 60, false));
-    ctx.out().print(ctx.spark().sql("select clip, shot, start_frame, end_frame from shots order by shot")
-        .showString(50, 60, false));
+    ctx.out().print(TablePrinter.format(ctx.spark().sql("select identity, count(*) as frames, min(frame_index) as first, "
+        + "max(frame_index) as last from frames group by identity order by identity"), 50));
+    ctx.out().print(TablePrinter.format(ctx.spark().sql("select clip, shot, start_frame, end_frame from shots order by shot"), 50));
     return s.ingested() + s.unchanged() > 0 ? 0 : 1;
   }
 }

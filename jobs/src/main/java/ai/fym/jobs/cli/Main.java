@@ -66,7 +66,11 @@ public final class Main {
       return 2;
     } catch (Exception e) {
       out.println("fym " + command.name() + " failed: " + e);
-      e.printStackTrace(out);
+      if (System.getenv("FYM_DEBUG") != null) {
+        e.printStackTrace(out);
+      } else {
+        out.println("(set FYM_DEBUG=1 for the stack trace)");
+      }
       return 1;
     }
   }

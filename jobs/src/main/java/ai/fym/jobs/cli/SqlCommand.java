@@ -47,7 +47,7 @@ final class SqlCommand implements Command {
     }
     int limit = Integer.parseInt(args.get("limit", "50"));
     Dataset<Row> result = ctx.spark().sql(args.positional().get(0));
-    ctx.out().print(result.showString(limit, 60, false));
+    ctx.out().print(TablePrinter.format(result, limit));
     return 0;
   }
 }

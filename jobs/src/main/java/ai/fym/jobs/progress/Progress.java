@@ -59,7 +59,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
-    for (Tuple4<Object, Object, Object, scala.collection.Seq<org.apache.spark.scheduler.AccumulableInfo>> t
+    for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<org.apache.spark.scheduler.AccumulableInfo>> t
         : CollectionConverters.asJava(update.accumUpdates())) {
       for (var info : CollectionConverters.asJava(t._4())) {
         if (info.id() == counter.id() && info.update().isDefined()) {
@@ -92,7 +92,8 @@ public final class Progress extends SparkListener implements AutoCloseable {
     }
   }
 
-  String line() {
+  /** The current progress line. */
+  public String line() {
     double secs = elapsedSeconds();
     long items = items();
     int done = Math.min(tasksDone, totalTasks);

@@ -28,7 +28,7 @@ public final class ExecutorModels implements FaceModels {
   }
 
   @Override
-  public LandmarkNet landmarks() {
+  public LandmarkNet landmarks() throws FymException {
     LandmarkNet l = landmarks;
     if (l == null) {
       synchronized (ExecutorModels.class) {
@@ -42,7 +42,7 @@ public final class ExecutorModels implements FaceModels {
   }
 
   @Override
-  public FaceEmbedder embedder() {
+  public FaceEmbedder embedder() throws FymException {
     FaceEmbedder e = embedder;
     if (e == null) {
       synchronized (ExecutorModels.class) {
