@@ -3,10 +3,13 @@ package ai.fym.jobs.progress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.util.LongAccumulator;
@@ -15,8 +18,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Terminal progress for a long Spark stage: tasks (work items) done out of the total, items counted
- * by an accumulator (frames), their rate and an ETA. Executors report running tasks' accumulator
- * values in their heartbeats, so the line moves while a single long task is still running.
+ * by an accumulator (frames), their rate and an ETA. Jobs started on the calling thread while it is
+ * open belong to its job group, and only their tasks count. Executors report running tasks'
+ * accumulator values in their heartbeats, so the line moves while one long task is still running.
  */
 public final class Progress extends SparkListener implements AutoCloseable {
   private final SparkContext sc;
@@ -25,7 +29,10 @@ public final class Progress extends SparkListener implements AutoCloseable {
   private final int totalTasks;
   private final LongAccumulator counter;
   private final PrintStream out;
+  private static final String JOB_GROUP = "spark.jobGroup.id";
   private final Map<Long, Long> running = new ConcurrentHashMap<>();
+  private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
+  private final String group = "fym-progress-" + UUID.randomUUID();
   private final long startNanos = System.nanoTime();
   private final Thread printer;
   private volatile int tasksDone;
@@ -39,21 +46,36 @@ public final class Progress extends SparkListener implements AutoCloseable {
     this.counter = counter;
     this.out = out;
     sc.addSparkListener(this);
+    sc.setJobGroup(group, label, false);
     printer = new Thread(this::loop, "fym-progress");
     printer.setDaemon(true);
     printer.start();
   }
 
+  /** Only the stages of jobs in this progress's job group count. */
+  @Override
+  public void onJobStart(SparkListenerJobStart job) {
+    if (group.equals(job.properties() == null ? null : job.properties().getProperty(JOB_GROUP))) {
+      for (Object stage : CollectionConverters.asJava(job.stageIds())) {
+        stages.add((Integer) stage);
+      }
+    }
+  }
+
   @Override
   public void onTaskStart(SparkListenerTaskStart start) {
-    running.put(start.taskInfo().taskId(), 0L);
+    if (stages.contains(start.stageId())) {
+      running.put(start.taskInfo().taskId(), 0L);
+    }
   }
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
-    running.remove(end.taskInfo().taskId());
-    if (end.reason() instanceof org.apache.spark.Success$) {
-      tasksDone++;
+    if (stages.contains(end.stageId())) {
+      running.remove(end.taskInfo().taskId());
+      if (end.reason() instanceof org.apache.spark.Success$) {
+        tasksDone++;
+      }
     }
   }
 
@@ -111,6 +133,7 @@ public final class Progress extends SparkListener implements AutoCloseable {
   @Override
   public void close() {
     printer.interrupt();
+    sc.clearJobGroup();
     sc.removeSparkListener(this);
   }
 }
