@@ -103,20 +103,30 @@ public final class IngestBenchmark {
         "frames/s", 30, false));
     out.println(figures.get(figures.size() - 1).line() + String.format(Locale.ROOT, "  (%d face frames)", faces));
 
-    Path corpus = Files.createDirectories(scratch.resolve("corpus/megamind"));
-    Files.copy(clip, corpus.resolve(clip.getFileName()));
-    Path outRoot = scratch.resolve("out");
-    t0 = System.nanoTime();
-    IngestSummary s = new IngestJob(spark, config, new DeltaStore(spark, outRoot.toString()), out)
-        .run(corpus.getParent().toString());
-    double sparkSeconds = seconds(t0);
-    figures.add(new Figure("whole ingest command (Spark + Delta commit)", decodeCount(clip) / sparkSeconds,
-        "frames/s", 30, false));
-    out.println(figures.get(figures.size() - 1).line() + String.format(Locale.ROOT, "  (%d face frames, %.1f s)",
-        s.frames(), sparkSeconds));
+    long clipFrames = decodeCount(clip);
+    figures.add(sparkIngest(spark, clip, scratch.resolve("one"), 1, clipFrames,
+        "whole ingest command, 1 clip (Spark + Delta, cold)"));
+    figures.add(sparkIngest(spark, clip, scratch.resolve("four"), 4, clipFrames,
+        "whole ingest command, 4 clips (Spark + Delta)"));
     figures.add(new Figure("peak resident memory (VmHWM)", Memory.peakResidentMiB(), "MiB", 0, true));
     out.println(figures.get(figures.size() - 1).line());
     return figures;
+  }
+
+  /** Ingests a corpus of {@code copies} identities holding the clip into a fresh output root. */
+  private Figure sparkIngest(SparkSession spark, Path clip, Path dir, int copies, long clipFrames, String name)
+      throws Exception {
+    for (int i = 0; i < copies; i++) {
+      Path identity = Files.createDirectories(dir.resolve("corpus/person" + i));
+      Files.copy(clip, identity.resolve(clip.getFileName()));
+    }
+    long t0 = System.nanoTime();
+    IngestSummary s = new IngestJob(spark, config, new DeltaStore(spark, dir.resolve("out").toString()), out)
+        .run(dir.resolve("corpus").toString());
+    double secs = seconds(t0);
+    Figure f = new Figure(name, copies * clipFrames / secs, "frames/s", 30, false);
+    out.println(f.line() + String.format(Locale.ROOT, "  (%d face frames, %.1f s)", s.frames(), secs));
+    return f;
   }
 
   private long engineIngest(Path clip, ExecutorModels models, int threads) throws FymException {

@@ -12,13 +12,17 @@ import ai.fym.udfs.ingest.ClipInput;
 import ai.fym.udfs.ingest.IngestPartitionFunction;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.io.Localizer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -47,7 +51,7 @@ public final class IngestJob {
     this.log = log;
   }
 
-  public IngestSummary run(String corpus) throws IOException {
+  public IngestSummary run(String corpus) throws Exception {
     long start = System.nanoTime();
     Localizer localizer = new Localizer(Sessions.hadoopSettings(spark));
     Discovery found = new CorpusDiscovery(spark.sparkContext().hadoopConfiguration()).discover(corpus);
@@ -105,15 +109,18 @@ public final class IngestJob {
     int parts = partitions > 0 ? partitions : todo.size();
     IngestSettings settings = config.ingestSettings(threadsPerTask(todo.size()));
     LongAccumulator framesDone = spark.sparkContext().longAccumulator("fym.ingest.frames");
-    Dataset<Row> in = spark.createDataFrame(todo.stream().map(ClipInput::toRow).collect(Collectors.toList()),
-        ClipInput.SCHEMA).repartition(parts);
+    Dataset<Row> in = spark.createDataFrame(spark.sparkContext().parallelize(
+        scala.jdk.javaapi.CollectionConverters.asScala(todo.stream().map(ClipInput::toRow).toList()).toSeq(), parts,
+        scala.reflect.ClassTag$.MODULE$.apply(Row.class)), ClipInput.SCHEMA);
     Dataset<Row> out = in.mapPartitions(new IngestPartitionFunction(settings,
         (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone),
         Encoders.row(IngestSchemas.OUTPUT)).persist(StorageLevel.MEMORY_AND_DISK());
+    long t0 = System.nanoTime();
     try (Progress p = new Progress(spark.sparkContext(), "ingest", "face frames", parts, framesDone, log)) {
       out.count();
       log.println(p.line());
     }
+    log.printf(Locale.ROOT, "[ingest] executors done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     return out;
   }
 
@@ -130,20 +137,38 @@ public final class IngestJob {
     return Math.max(1, cores / Math.max(1, Math.min(cores, clips)));
   }
 
-  private void commit(Dataset<Row> out, List<ClipInput> replaced) {
-    for (ClipInput c : replaced) {
-      String clip = "clip = '" + sql(c.clip()) + "'";
-      store.delete(Tables.SHOTS, "identity = '" + sql(c.identity()) + "' AND " + clip);
-      store.delete(Tables.TRACKS, "source_identity = '" + sql(c.identity()) + "' AND " + clip);
-      store.delete(Tables.FRAMES, "source_identity = '" + sql(c.identity()) + "' AND " + clip);
+  /**
+   * Deletes the stale rows of re-ingested clips, inserts the child tables' rows in parallel (they are
+   * independent Delta tables), then upserts the clips rows, the commit marker of each clip.
+   */
+  private void commit(Dataset<Row> out, List<ClipInput> replaced) throws Exception {
+    long t0 = System.nanoTime();
+    if (!replaced.isEmpty()) {
+      String shots = replaced.stream().map(c -> "(identity = '" + sql(c.identity()) + "' AND clip = '"
+          + sql(c.clip()) + "')").collect(Collectors.joining(" OR "));
+      String children = shots.replace("(identity = ", "(source_identity = ");
+      store.delete(Tables.SHOTS, shots);
+      store.delete(Tables.TRACKS, children);
+      store.delete(Tables.FRAMES, children);
     }
     Dataset<Row> ok = ok(out);
-    store.insertNew(Tables.QUARANTINE, part(out, IngestSchemas.KIND_QUARANTINE));
-    store.insertNew(Tables.SHOTS, okRows(out, IngestSchemas.KIND_SHOT, "identity", ok));
-    store.insertNew(Tables.TRACKS, okRows(out, IngestSchemas.KIND_TRACK, "source_identity", ok));
-    store.insertNew(Tables.FRAMES, okRows(out, IngestSchemas.KIND_FRAME, "source_identity", ok));
+    List<Callable<Long>> inserts = List.of(
+        () -> store.insertNew(Tables.QUARANTINE, part(out, IngestSchemas.KIND_QUARANTINE)),
+        () -> store.insertNew(Tables.SHOTS, okRows(out, IngestSchemas.KIND_SHOT, "identity", ok)),
+        () -> store.insertNew(Tables.TRACKS, okRows(out, IngestSchemas.KIND_TRACK, "source_identity", ok)),
+        () -> store.insertNew(Tables.FRAMES, okRows(out, IngestSchemas.KIND_FRAME, "source_identity", ok)));
+    ExecutorService pool = Executors.newFixedThreadPool(inserts.size());
+    try {
+      for (Future<Long> f : pool.invokeAll(inserts)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
     store.upsert(Tables.CLIPS, part(out, IngestSchemas.KIND_CLIP));
+    log.printf(Locale.ROOT, "[ingest] committed to Delta in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
+
 
   private static Dataset<Row> ok(Dataset<Row> out) {
     return out.filter(col("kind").equalTo(IngestSchemas.KIND_CLIP)
