@@ -67,6 +67,17 @@ public final class Errors {
         + " does not match the expected " + expected, null);
   }
 
+  public static FymException editMismatch(String edited, String source, String what, Object expected, Object actual) {
+    return of(Reason.EDIT_MISMATCH, "the edited video " + edited + " does not match its source " + source + ": "
+        + what + " is " + actual + " but the source has " + expected
+        + "; an edited video must have the source's frame count and size", null);
+  }
+
+  public static FymException unknownEdit(String name, java.util.Collection<String> known) {
+    return of(Reason.UNKNOWN_EDIT, "there is no built-in edit '" + printable(name) + "' (built-in: "
+        + String.join(", ", known) + "); give an edited video with --edited URI instead", null);
+  }
+
   public static FymException internal(String input, Throwable cause) {
     return of(Reason.INTERNAL, "unexpected failure on " + input + ": " + describe(cause), cause);
   }

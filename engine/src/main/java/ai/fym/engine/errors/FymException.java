@@ -32,6 +32,8 @@ public final class FymException extends Exception {
     UNSAFE_NAME,
     BAD_MANIFEST,
     MODEL_INTEGRITY,
+    EDIT_MISMATCH,
+    UNKNOWN_EDIT,
     INTERNAL
   }
 }
