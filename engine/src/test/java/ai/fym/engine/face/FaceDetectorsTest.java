@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
+import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.testing.Samples;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ class FaceDetectorsTest {
 
   @Test
   void blazeFaceFindsGraceHopper() throws Exception {
-    RgbImage portrait = SampleFrames.read(Samples.graceHopper());
+    RgbImage portrait = ImageCodec.read(Samples.graceHopper());
     try (FaceDetector detector = FaceDetectors.blazeFace(FaceDetectors.DEFAULT_MIN_SCORE)) {
       List<FaceDetection> faces = detector.detect(portrait);
       assertEquals(1, faces.size());
@@ -48,7 +49,7 @@ class FaceDetectorsTest {
 
   @Test
   void haarAgreesWithBlazeFaceOnGraceHopper() throws Exception {
-    RgbImage portrait = SampleFrames.read(Samples.graceHopper());
+    RgbImage portrait = ImageCodec.read(Samples.graceHopper());
     try (FaceDetector blaze = FaceDetectors.blazeFace(FaceDetectors.DEFAULT_MIN_SCORE);
         FaceDetector haar = FaceDetectors.haar()) {
       Box reference = blaze.detect(portrait).get(0).box();
@@ -65,7 +66,7 @@ class FaceDetectorsTest {
 
   @Test
   void nonSquareFramesMapBoxesBackToFramePixels() throws Exception {
-    RgbImage portrait = SampleFrames.read(Samples.graceHopper());
+    RgbImage portrait = ImageCodec.read(Samples.graceHopper());
     RgbImage wide = padRight(portrait, 400);
     try (FaceDetector detector = FaceDetectors.blazeFace(FaceDetectors.DEFAULT_MIN_SCORE)) {
       Box square = detector.detect(portrait).get(0).box();

@@ -24,7 +24,7 @@ class MegamindDetectionTest {
 
   @BeforeAll
   static void decode() throws Exception {
-    frames = SampleFrames.video(Samples.megamind());
+    frames = Samples.frames(Samples.megamind());
   }
 
   /** Coverage, speed and sizes of one detector over the clip. */

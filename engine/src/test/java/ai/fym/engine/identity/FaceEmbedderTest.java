@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
+import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
-import ai.fym.engine.landmarks.HaarFaces;
-import ai.fym.engine.landmarks.TestImages;
 import ai.fym.engine.nn.ModelResources;
 import ai.fym.engine.testing.Samples;
-import java.util.Optional;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +20,8 @@ class FaceEmbedderTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    hopper = TestImages.read(Samples.graceHopper());
-    hopperFace = HaarFaces.largestFace(hopper).orElseThrow(() -> new AssertionError("no face in Grace Hopper"));
+    hopper = ImageCodec.read(Samples.graceHopper());
+    hopperFace = Samples.largestHaarFace(hopper).orElseThrow(() -> new AssertionError("no face in Grace Hopper"));
     embedder = FaceEmbedder.load();
   }
 
@@ -62,7 +57,7 @@ class FaceEmbedderTest {
   @Test
   void anotherFaceIsFartherThanTheSameFace() throws Exception {
     RgbImage frame = megamindFrameWithFace();
-    Box otherFace = HaarFaces.largestFace(frame).orElseThrow();
+    Box otherFace = Samples.largestHaarFace(frame).orElseThrow();
     float[] base = embedder.embed(hopper, hopperFace);
     float same = FaceEmbedder.distance(base, embedder.embed(hopper, hopperFace.squareAround(1.05f)));
     float sameMirrored = FaceEmbedder.distance(base, embedder.embed(mirror(hopper), mirror(hopperFace, hopper)));
@@ -93,19 +88,9 @@ class FaceEmbedderTest {
 
   /** The first frame of the Megamind clip in which the Haar cascade finds a face. */
   static RgbImage megamindFrameWithFace() throws Exception {
-    Java2DFrameConverter converter = new Java2DFrameConverter();
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(Samples.megamind().toFile())) {
-      grabber.start();
-      for (int i = 0; i < 120; i++) {
-        Frame f = grabber.grabImage();
-        if (f == null) {
-          break;
-        }
-        RgbImage image = TestImages.fromBuffered(converter.convert(f));
-        Optional<Box> face = HaarFaces.largestFace(image);
-        if (face.isPresent()) {
-          return image;
-        }
+    for (RgbImage image : Samples.frames(Samples.megamind()).subList(0, 120)) {
+      if (Samples.largestHaarFace(image).isPresent()) {
+        return image;
       }
     }
     throw new AssertionError("no Haar face in the first 120 Megamind frames");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
+import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.testing.Samples;
 import java.util.Arrays;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class LandmarkBenchmarkTest {
   @Test
   void measuresSingleThreadedTimePerFace() throws Exception {
-    RgbImage hopper = TestImages.read(Samples.graceHopper());
-    Box face = HaarFaces.largestFace(hopper).orElseThrow();
+    RgbImage hopper = ImageCodec.read(Samples.graceHopper());
+    Box face = Samples.largestHaarFace(hopper).orElseThrow();
     double[] runs = new double[3];
     for (int i = 0; i < runs.length; i++) {
       runs[i] = LandmarkBenchmark.msPerFace(hopper, face, i == 0 ? 50 : 10, 100);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.geom.Box;
+import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.nn.ModelResources;
 import ai.fym.engine.nn.TfjsWeights;
@@ -26,8 +27,8 @@ class LandmarkNetTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    hopper = TestImages.read(Samples.graceHopper());
-    face = HaarFaces.largestFace(hopper).orElseThrow(() -> new AssertionError("Haar found no face in Grace Hopper"));
+    hopper = ImageCodec.read(Samples.graceHopper());
+    face = Samples.largestHaarFace(hopper).orElseThrow(() -> new AssertionError("Haar found no face in Grace Hopper"));
     net = LandmarkNet.load();
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.fym.engine.face.FaceDetection;
 import ai.fym.engine.face.FaceDetector;
 import ai.fym.engine.face.FaceDetectors;
-import ai.fym.engine.face.SampleFrames;
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.testing.Samples;
@@ -28,7 +27,7 @@ class MegamindTrackingTest {
 
   @Test
   void tracksTheFacesOfEachShot() throws Exception {
-    List<RgbImage> frames = SampleFrames.video(Samples.megamind());
+    List<RgbImage> frames = Samples.frames(Samples.megamind());
     List<Integer> cuts = new ArrayList<>();
     List<Track> tracks = new ArrayList<>();
     FaceTracker tracker = new FaceTracker();
