@@ -1,5 +1,6 @@
 package ai.fym.jobs.tables;
 
+import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
 import java.util.List;
 
@@ -17,5 +18,20 @@ public final class Tables {
   public static final TableDef QUARANTINE = new TableDef("quarantine", IngestSchemas.QUARANTINE,
       List.of("input", "stage", "fingerprint"));
 
-  public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE);
+  /** The tables ingest writes. */
+  public static final List<TableDef> INGEST = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE);
+
+  private static final List<String> RESULT_KEY = List.of("identity", "clip", "edit", "method", "config_hash");
+
+  public static final TableDef EDITS = new TableDef("edits", EvalSchemas.EDITS, List.of("identity", "clip", "edit"));
+  public static final TableDef CORRECTED = new TableDef("corrected", EvalSchemas.CORRECTED, RESULT_KEY);
+  public static final TableDef METRICS = new TableDef("metrics", EvalSchemas.METRICS, RESULT_KEY);
+  public static final TableDef METRIC_FRAMES = new TableDef("metric_frames", EvalSchemas.METRIC_FRAMES,
+      List.of("identity", "clip", "edit", "method", "config_hash", "frame_index"));
+  public static final TableDef SWEEP_ITEMS = new TableDef("sweep_items", EvalSchemas.SWEEP_ITEMS,
+      List.of("sweep", "identity", "clip", "edit", "method", "config_hash"));
+  public static final TableDef QC = new TableDef("qc", EvalSchemas.QC, RESULT_KEY);
+
+  public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC);
 }
