@@ -1,0 +1,55 @@
+package ai.fym.udfs.eval;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A correction method with its parameters, canonicalised (sorted keys) so that the same configuration
+ * always gets the same {@link #hash()}: the hash tells configurations apart in the {@code corrected},
+ * {@code metrics} and {@code sweep_items} tables.
+ */
+public record MethodConfig(String method, Map<String, String> params) implements Serializable {
+
+  public MethodConfig {
+    params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+  }
+
+  /** {@code method{k=v,...}}: readable and canonical. */
+  public String canonical() {
+    return method + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+
+  /** The first 12 hex digits of the sha256 of {@link #canonical()}. */
+  public String hash() {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parses {@link #canonical()}'s form back. */
+  public static MethodConfig parse(String canonical) {
+    int open = canonical.indexOf('{');
+    if (open < 0 || !canonical.endsWith("}")) {
+      return new MethodConfig(canonical, Map.of());
+    }
+    Map<String, String> params = new TreeMap<>();
+    String body = canonical.substring(open + 1, canonical.length() - 1);
+    if (!body.isEmpty()) {
+      for (String kv : body.split(",")) {
+        int eq = kv.indexOf('=');
+        params.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    return new MethodConfig(canonical.substring(0, open), params);
+  }
+}

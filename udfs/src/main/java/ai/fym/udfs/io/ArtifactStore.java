@@ -1,0 +1,46 @@
+package ai.fym.udfs.io;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * Puts large artifacts (edited and corrected videos) under the output root on any Hadoop file system.
+ * An executor writes the artifact to a local file, then {@link #put} copies it to a temporary name
+ * next to its destination and renames it into place, so a reader never sees a half-written file.
+ */
+public final class ArtifactStore implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final String outRoot;
+  private final Map<String, String> hadoopSettings;
+
+  public ArtifactStore(String outRoot, Map<String, String> hadoopSettings) {
+    this.outRoot = outRoot.replaceAll("/+$", "");
+    this.hadoopSettings = Map.copyOf(hadoopSettings);
+  }
+
+  /** Copies a local file to {@code <out>/<relative>} (replacing it) and returns its absolute uri. */
+  public String put(Path local, String relative) throws IOException {
+    org.apache.hadoop.fs.Path dest = new org.apache.hadoop.fs.Path(outRoot + "/" + relative);
+    FileSystem fs = dest.getFileSystem(conf());
+    org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dest.getParent(),
+        "._tmp-" + java.util.UUID.randomUUID() + "-" + dest.getName());
+    fs.mkdirs(dest.getParent());
+    fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), tmp);
+    fs.delete(dest, false);
+    if (!fs.rename(tmp, dest)) {
+      fs.delete(tmp, false);
+      throw new IOException("cannot move " + tmp + " to " + dest);
+    }
+    return fs.makeQualified(dest).toUri().toString();
+  }
+
+  private Configuration conf() {
+    Configuration c = new Configuration();
+    hadoopSettings.forEach(c::set);
+    return c;
+  }
+}
