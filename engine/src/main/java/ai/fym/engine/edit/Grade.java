@@ -21,10 +21,10 @@ final class Grade implements FrameEditor {
   private static final double[] GAIN = {1.08, 1.0, 0.86};
   private static final double CONTRAST = 0.45;
   private static final double SATURATION = 1.25;
-  private static final double GAIN_SIGMA = 0.02;
-  private static final double GAMMA_SIGMA = 0.03;
-  private static final double SHAPE_SIGMA = 0.05;
-  private static final double LIFT_SIGMA = 0.008;
+  private static final double GAIN_SIGMA = 0.015;
+  private static final double GAMMA_SIGMA = 0.02;
+  private static final double SHAPE_SIGMA = 0.04;
+  private static final double LIFT_SIGMA = 0.006;
   private static final int FIXED_ONE = 1 << 12;
 
   private final long seed;

@@ -20,9 +20,9 @@ final class Relight implements FrameEditor {
   private static final double AMBIENT = 0.3;
   private static final double KEY = 1.25;
   private static final double WARMTH = 0.07;
-  private static final double DIRECTION_SIGMA_DEG = 2.0;
-  private static final double INTENSITY_SIGMA = 0.04;
-  private static final double TEMPERATURE_SIGMA = 0.01;
+  private static final double DIRECTION_SIGMA_DEG = 3.0;
+  private static final double INTENSITY_SIGMA = 0.05;
+  private static final double TEMPERATURE_SIGMA = 0.012;
   /** How far the dome bulges: 0 is a flat wall (uniform light), 1 a full hemisphere edge to edge. */
   private static final double BULGE = 0.9;
 

@@ -22,11 +22,11 @@ final class Stylize implements FrameEditor {
   private static final int RECURSIVE_FILTER = 1;
   private static final double SIGMA_SPATIAL = 50;
   private static final double SIGMA_RANGE = 0.35;
-  private static final double SIGMA_JITTER = 0.06;
+  private static final double SIGMA_JITTER = 0.08;
   /** Width of a tone band, in luma grey levels, and how far brightness is pulled to its band's centre. */
   private static final double BAND = 24;
   private static final double BAND_PULL = 0.6;
-  private static final double BAND_OFFSET_SIGMA = 1.5;
+  private static final double BAND_OFFSET_SIGMA = 2.5;
   /** Luma gradient (grey levels over two pixels) where ink starts, and the range over which it darkens fully. */
   private static final double INK_THRESHOLD = 14;
   private static final double INK_RANGE = 30;
@@ -78,7 +78,7 @@ final class Stylize implements FrameEditor {
         double target = l + BAND_PULL * (banded - l);
         double gx = luma[y * w + Math.min(w - 1, x + 1)] - luma[y * w + Math.max(0, x - 1)];
         double gy = luma[down + x] - luma[up + x];
-        double ink = Math.min(1, Math.max(0, (Math.hypot(gx, gy) - inkThreshold) / INK_RANGE));
+        double ink = Math.min(1, Math.max(0, (Math.sqrt(gx * gx + gy * gy) - inkThreshold) / INK_RANGE));
         double scale = Math.max(0, target) / Math.max(1, l) * (1 - INK_DARKNESS * ink);
         for (int c = 0; c < 3; c++) {
           long v = Math.round((in[3 * p + c] & 0xff) * scale);
