@@ -10,8 +10,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Oliveira's domain transform, recursive variant) flattens texture while keeping contours; brightness
  * is then pulled towards a few flat tone bands and strong contours are inked dark, as in OpenCV's
  * {@code stylization}. That function itself costs about 230 ms per 720x528 frame on one core; this
- * pipeline gives the same kind of picture in under half the time (80-100 ms), so a 270-frame clip edits in
- * well under a minute.
+ * pipeline gives the same kind of picture in under half the time (80-100 ms), so a 270-frame clip
+ * edits in well under a minute.
  *
  * <p>Per frame the filter's sigmas, the band offset and the ink threshold move by a few percent, as if a
  * user nudged the sliders for each frame.
