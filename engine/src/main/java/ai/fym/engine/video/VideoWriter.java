@@ -23,6 +23,9 @@ import org.bytedeco.javacv.FrameRecorder;
  * </ul>
  * 4:2:0 chroma needs even sizes, so an odd width or height is padded by one replicated column/row
  * (see {@link #encodedWidth()}, {@link #encodedHeight()}).
+ *
+ * <p>{@link #openLossless} instead writes FFV1 in Matroska with 8-bit RGB pixels (no colour conversion,
+ * no chroma subsampling), for frames that must read back bit-exact, such as stored edits.
  */
 public final class VideoWriter implements AutoCloseable {
   private final FFmpegFrameRecorder recorder;
@@ -87,13 +90,36 @@ public final class VideoWriter implements AutoCloseable {
       default -> throw new IllegalArgumentException("cannot choose a codec for " + out.getFileName()
           + ": use .mp4, .mov, .mkv, .avi or .webm");
     }
-    try {
-      recorder.start();
-    } catch (FrameRecorder.Exception e) {
-      release(recorder);
-      throw new IOException("cannot start writing " + out + ": " + e.getMessage(), e);
-    }
+    start(recorder, out);
     return new VideoWriter(recorder, out, width, height, encodedWidth, encodedHeight);
+  }
+
+  /**
+   * Creates (or replaces) the Matroska file {@code out} (it must end in .mkv) holding lossless FFV1
+   * video in 8-bit RGB (BGR0): {@link VideoReader} reads back exactly the bytes written. JavaCV's
+   * recorder only takes even widths, so an odd width gets one replicated column, as in {@link #open};
+   * the height is kept.
+   */
+  public static VideoWriter openLossless(Path out, int width, int height, double fps) throws IOException {
+    if (width <= 0 || height <= 0 || !(fps > 0 && fps <= 1000)) {
+      throw new IllegalArgumentException("cannot write a " + width + "x" + height + " video at " + fps + " fps");
+    }
+    if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mkv")) {
+      throw new IllegalArgumentException("a lossless video is written as Matroska: name it .mkv, not "
+          + out.getFileName());
+    }
+    FfmpegLog.quiet();
+    int encodedWidth = width + (width & 1);
+    FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toAbsolutePath().toString(), encodedWidth, height, 0);
+    recorder.setFormat("matroska");
+    recorder.setFrameRate(fps);
+    recorder.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
+    // BGR0 holds RGB24's bytes rearranged (plus a padding byte), so neither direction of the
+    // conversion rounds anything; FFV1 codes it losslessly as RGB.
+    recorder.setPixelFormat(avutil.AV_PIX_FMT_BGR0);
+    recorder.setGopSize(1);
+    start(recorder, out);
+    return new VideoWriter(recorder, out, width, height, encodedWidth, height);
   }
 
   public int encodedWidth() {
@@ -141,6 +167,15 @@ public final class VideoWriter implements AutoCloseable {
       throw new IOException("cannot finish " + out + ": " + e.getMessage(), e);
     } finally {
       frame.close();
+    }
+  }
+
+  private static void start(FFmpegFrameRecorder recorder, Path out) throws IOException {
+    try {
+      recorder.start();
+    } catch (FrameRecorder.Exception e) {
+      release(recorder);
+      throw new IOException("cannot start writing " + out + ": " + e.getMessage(), e);
     }
   }
 
