@@ -22,7 +22,8 @@ public final class Sessions {
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.executor.heartbeatInterval", "2s")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.speculation", "false");
+        .config("spark.speculation", "false")
+        .config("spark.sql.debug.maxToStringFields", "200");
     if (System.getProperty("spark.master") == null) {
       b.master(config.get(FymConfig.MASTER));
     }

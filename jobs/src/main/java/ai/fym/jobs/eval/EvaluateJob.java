@@ -1,0 +1,151 @@
+package ai.fym.jobs.eval;
+
+import static org.apache.spark.sql.functions.col;
+
+import ai.fym.engine.config.FymConfig;
+import ai.fym.engine.correct.Correctors;
+import ai.fym.engine.geom.Box;
+import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.eval.EvalItem;
+import ai.fym.udfs.eval.EvaluatePartitionFunction;
+import ai.fym.udfs.eval.MethodConfig;
+import ai.fym.udfs.io.ArtifactStore;
+import ai.fym.udfs.io.Localizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The evaluation stage: for every selected (clip, edit) in {@code edits} and every method
+ * configuration, corrects the edit and measures it (one Spark task per item), then commits the
+ * {@code corrected}, {@code metrics} and {@code metric_frames} rows by key. Items whose metrics are
+ * already in the table are skipped, so reruns and sweeps resume.
+ */
+public final class EvaluateJob {
+  private final SparkSession spark;
+  private final FymConfig config;
+  private final DeltaStore store;
+  private final String outRoot;
+  private final PrintStream log;
+
+  public EvaluateJob(SparkSession spark, FymConfig config, DeltaStore store, String outRoot, PrintStream log) {
+    this.spark = spark;
+    this.config = config;
+    this.store = store;
+    this.outRoot = outRoot;
+    this.log = log;
+  }
+
+  /** The default configuration of each named method (all built-in ones when {@code methods} is empty). */
+  public static List<MethodConfig> defaults(List<String> methods) throws Exception {
+    List<MethodConfig> out = new ArrayList<>();
+    for (String m : methods.isEmpty() ? Correctors.names() : methods) {
+      out.add(configOf(m, Map.of()));
+    }
+    return out;
+  }
+
+  /** A method with parameter overrides, completed with its defaults as the corrector reports them. */
+  public static MethodConfig configOf(String method, Map<String, String> overrides) throws Exception {
+    return new MethodConfig(method, Correctors.create(method, overrides).config());
+  }
+
+  /** Builds the work items of the selection (skipping measured ones) and runs them; returns {done, failed}. */
+  public int[] run(Selection selection, List<MethodConfig> methods) throws Exception {
+    List<EvalItem> items = items(selection, methods, true);
+    return runItems(items);
+  }
+
+  /** Work items for every selected edit and method; {@code skipMeasured} drops those with metrics. */
+  public List<EvalItem> items(Selection selection, List<MethodConfig> methods, boolean skipMeasured) {
+    List<Row> edits = selection.apply(store.read(Tables.EDITS)).select("identity", "clip", "edit", "uri")
+        .collectAsList();
+    Set<String> measured = new HashSet<>();
+    if (skipMeasured) {
+      for (Row r : store.read(Tables.METRICS).select("identity", "clip", "edit", "config_hash").collectAsList()) {
+        measured.add(String.join("\u0000", r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+      }
+    }
+    Map<String, ClipFacts> facts = new HashMap<>();
+    List<EvalItem> items = new ArrayList<>();
+    for (Row e : edits) {
+      ClipFacts f = facts.computeIfAbsent(e.getString(0) + "\u0000" + e.getString(1),
+          k -> clipFacts(e.getString(0), e.getString(1)));
+      for (MethodConfig m : methods) {
+        if (!measured.contains(String.join("\u0000", e.getString(0), e.getString(1), e.getString(2), m.hash()))) {
+          items.add(new EvalItem(e.getString(0), e.getString(1), e.getString(2), m, f.sourceUri, e.getString(3),
+              f.shotStarts, f.faceBoxes));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** Runs work items, one task each, and commits their rows; returns {done, failed}. */
+  public int[] runItems(List<EvalItem> items) throws Exception {
+    log.printf("[evaluate] %d work items%n", items.size());
+    if (items.isEmpty()) {
+      return new int[] {0, 0};
+    }
+    Map<String, String> hadoop = Sessions.hadoopSettings(spark);
+    List<Row> rows = items.stream().map(EvalItem::toRow).toList();
+    Dataset<Row> out = spark.createDataFrame(spark.sparkContext().parallelize(
+            scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq(), rows.size(),
+            scala.reflect.ClassTag$.MODULE$.apply(Row.class)), EvalItem.SCHEMA)
+        .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
+            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS)),
+            Encoders.row(EvaluatePartitionFunction.OUTPUT))
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      out.count();
+      store.insertNew(Tables.QUARANTINE, part(out, "quarantine"));
+      store.upsert(Tables.METRIC_FRAMES, part(out, "frame"));
+      store.upsert(Tables.CORRECTED, part(out, "corrected"));
+      store.upsert(Tables.METRICS, part(out, "metrics"));
+      int done = (int) out.where(col("kind").equalTo("metrics")).count();
+      List<Row> failed = part(out, "quarantine").select("clip", "stage", "detail").collectAsList();
+      failed.forEach(f -> log.println("[evaluate] " + f.getString(0) + " " + f.getString(1) + " failed: "
+          + f.getString(2)));
+      return new int[] {done, failed.size()};
+    } finally {
+      out.unpersist();
+    }
+  }
+
+  private static Dataset<Row> part(Dataset<Row> out, String kind) {
+    return out.where(col("kind").equalTo(kind)).select(kind + ".*");
+  }
+
+  /** Source uri, shot starts and the main face box per frame of one ingested clip. */
+  private ClipFacts clipFacts(String identity, String clip) {
+    Row c = store.read(Tables.CLIPS).where(col("identity").equalTo(identity).and(col("clip").equalTo(clip)))
+        .select("uri").first();
+    List<Integer> starts = store.read(Tables.SHOTS)
+        .where(col("identity").equalTo(identity).and(col("clip").equalTo(clip))).orderBy("shot")
+        .select("start_frame").collectAsList().stream().map(r -> r.getInt(0)).toList();
+    double cropScale = config.getDouble(FymConfig.INGEST_CROP_SCALE);
+    Map<Integer, Box> boxes = new TreeMap<>();
+    for (Row f : store.read(Tables.FRAMES).where(col("source_identity").equalTo(identity)
+        .and(col("clip").equalTo(clip))).select("frame_index", "crop_transform").collectAsList()) {
+      List<Float> t = f.getList(1);
+      float window = t.get(3) / t.get(2);
+      float side = (float) (window / cropScale);
+      Box face = new Box(t.get(0) + (window - side) / 2, t.get(1) + (window - side) / 2, side, side);
+      boxes.merge(f.getInt(0), face, (a, b) -> a.area() >= b.area() ? a : b);
+    }
+    return new ClipFacts(c.getString(0), starts, boxes);
+  }
+
+  private record ClipFacts(String sourceUri, List<Integer> shotStarts, Map<Integer, Box> faceBoxes) {}
+}

@@ -1,0 +1,183 @@
+package ai.fym.udfs.eval;
+
+import ai.fym.engine.correct.Corrector;
+import ai.fym.engine.correct.Correctors;
+import ai.fym.engine.correct.InMemoryShot;
+import ai.fym.engine.errors.Errors;
+import ai.fym.engine.errors.FymException;
+import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.metrics.ClipEvaluator;
+import ai.fym.engine.metrics.ClipMetrics;
+import ai.fym.engine.metrics.FrameMetrics;
+import ai.fym.engine.video.VideoInfo;
+import ai.fym.engine.video.VideoLimits;
+import ai.fym.engine.video.VideoReader;
+import ai.fym.engine.video.VideoWriter;
+import ai.fym.udfs.ingest.IngestRows;
+import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.io.ArtifactStore;
+import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.models.ExecutorModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The executor side of {@code fym evaluate}: for each {@link EvalItem}, corrects the edited clip
+ * shot by shot with the item's method, encodes the result as an H.264 mp4 at source resolution under
+ * the output root, then measures it against the source and the per-frame edit. Emits the
+ * {@code corrected} and {@code metrics} rows and the per-frame curve; a failure becomes a quarantine
+ * row (stage {@code evaluate:<method>}) and the partition goes on.
+ */
+public final class EvaluatePartitionFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  public static final StructType OUTPUT = new StructType()
+      .add("kind", "string", false)
+      .add("corrected", EvalSchemas.CORRECTED, true)
+      .add("metrics", EvalSchemas.METRICS, true)
+      .add("frame", EvalSchemas.METRIC_FRAMES, true)
+      .add("quarantine", IngestSchemas.QUARANTINE, true);
+
+  private final Localizer localizer;
+  private final ArtifactStore artifacts;
+  private final VideoLimits limits;
+  private final double folderFps;
+
+  public EvaluatePartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
+      double folderFps) {
+    this.localizer = localizer;
+    this.artifacts = artifacts;
+    this.limits = limits;
+    this.folderFps = folderFps;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> items) throws Exception {
+    List<Row> out = new ArrayList<>();
+    Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "fym-evaluate"));
+    while (items.hasNext()) {
+      EvalItem item = EvalItem.fromRow(items.next());
+      List<Row> rows = new ArrayList<>();
+      try {
+        evaluate(item, tmp, rows);
+        out.addAll(rows);
+      } catch (Exception e) {
+        FymException f = Errors.wrap(item.editedUri(), e);
+        out.add(RowFactory.create("quarantine", null, null, null, IngestRows.quarantine(item.editedUri(),
+            item.identity(), item.clip(), "evaluate:" + item.config().method(), f, item.config().hash(),
+            new Timestamp(System.currentTimeMillis()))));
+      }
+    }
+    return out.iterator();
+  }
+
+  private void evaluate(EvalItem item, Path tmp, List<Row> rows) throws Exception {
+    long start = System.nanoTime();
+    MethodConfig mc = item.config();
+    Corrector corrector = Correctors.create(mc.method(), mc.params());
+    Path video = Files.createTempFile(tmp, "corrected-", ".mp4");
+    try (Localizer.Local source = localizer.localize(item.sourceUri(), tmp);
+         Localizer.Local edited = localizer.localize(item.editedUri(), tmp)) {
+      VideoInfo info = correct(item, corrector, source.path(), edited.path(), video);
+      String relative = "corrected/" + item.identity() + "/" + item.clip() + "/" + item.edit() + "/" + mc.method()
+          + "-" + mc.hash() + ".mp4";
+      String uri = artifacts.put(video, relative);
+      double correctSeconds = (System.nanoTime() - start) / 1e9;
+      ClipMetrics m = measure(item, source.path(), edited.path(), video);
+      Timestamp now = new Timestamp(System.currentTimeMillis());
+      rows.add(RowFactory.create("corrected", RowFactory.create(item.identity(), item.clip(), item.edit(),
+          mc.method(), mc.hash(), mc.canonical(), uri, (long) m.frames(), correctSeconds, now), null, null, null));
+      rows.add(RowFactory.create("metrics", null, RowFactory.create(item.identity(), item.clip(), item.edit(),
+          mc.method(), mc.hash(), (long) m.frames(), num(m.warpShort()), num(m.warpLong()), num(m.motionError()),
+          num(m.landmarkError()), num(m.flicker()), num(m.editFidelity()), num(m.psnr()), num(m.ssim()),
+          (System.nanoTime() - start) / 1e9 - correctSeconds, now), null, null));
+      for (FrameMetrics f : m.perFrame()) {
+        rows.add(RowFactory.create("frame", null, null, RowFactory.create(item.identity(), item.clip(), item.edit(),
+            mc.method(), mc.hash(), f.frame(), f.shot(), num(f.warpShort()), num(f.warpLong()),
+            num(f.lumaDeltaOutput()), num(f.psnr())), null));
+      }
+    } finally {
+      Files.deleteIfExists(video);
+    }
+  }
+
+  /** Reads each shot of source and edit into memory, corrects it, appends it to the mp4. */
+  private VideoInfo correct(EvalItem item, Corrector corrector, Path source, Path edited, Path video)
+      throws Exception {
+    try (VideoReader src = VideoReader.open(source, limits, folderFps);
+         VideoReader edit = VideoReader.open(edited, limits, folderFps)) {
+      VideoInfo info = src.info();
+      try (VideoWriter writer = VideoWriter.open(video, info.width(), info.height(), info.fps())) {
+        List<RgbImage> sources = new ArrayList<>();
+        List<RgbImage> edits = new ArrayList<>();
+        int index = 0;
+        for (RgbImage s = src.next(); s != null; s = src.next(), index++) {
+          RgbImage e = edit.next();
+          if (e == null) {
+            throw Errors.editMismatch(item.editedUri(), item.sourceUri(), "the frame count", "more", index);
+          }
+          if (index > 0 && item.shotStarts().contains(index)) {
+            flush(corrector, sources, edits, writer);
+          }
+          sources.add(s);
+          edits.add(crop(e, s));
+        }
+        flush(corrector, sources, edits, writer);
+      }
+      return info;
+    }
+  }
+
+  private static void flush(Corrector corrector, List<RgbImage> sources, List<RgbImage> edits, VideoWriter writer)
+      throws Exception {
+    if (sources.isEmpty()) {
+      return;
+    }
+    for (RgbImage f : corrector.correctShot(new InMemoryShot(List.copyOf(sources), List.copyOf(edits)))) {
+      writer.write(f);
+    }
+    sources.clear();
+    edits.clear();
+  }
+
+  /** The lossless store pads an odd width by one column: crop an edited frame back to its source's size. */
+  private static RgbImage crop(RgbImage edited, RgbImage source) {
+    if (edited.width() == source.width() && edited.height() == source.height()) {
+      return edited;
+    }
+    return edited.resample(new ai.fym.engine.geom.Box(0, 0, source.width(), source.height()), source.width(),
+        source.height());
+  }
+
+  private ClipMetrics measure(EvalItem item, Path source, Path edited, Path output) throws Exception {
+    try (VideoReader src = VideoReader.open(source, limits, folderFps);
+         VideoReader edit = VideoReader.open(edited, limits, folderFps);
+         VideoReader out = VideoReader.open(output, limits, folderFps);
+         ClipEvaluator evaluator = new ClipEvaluator(ClipEvaluator.Options.defaults()
+             .withLandmarks(new ExecutorModels(0.5f).landmarks()))) {
+      int index = 0;
+      for (RgbImage s = src.next(); s != null; s = src.next(), index++) {
+        RgbImage o = out.next();
+        RgbImage e = edit.next();
+        if (o == null || e == null) {
+          throw new IllegalStateException("corrected video of " + item.clip() + " ended at frame " + index);
+        }
+        evaluator.add(index, index == 0 || item.shotStarts().contains(index), s, crop(o, s), crop(e, s),
+            item.faceBoxes().get(index));
+      }
+      return evaluator.finish();
+    }
+  }
+
+  private static Double num(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}
