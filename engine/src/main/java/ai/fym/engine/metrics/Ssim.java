@@ -26,20 +26,21 @@ final class Ssim {
     float[] k = r == RADIUS ? KERNEL : gaussian(r, 1.5);
     int ow = w - 2 * r;
     int oh = h - 2 * r;
-    // horizontal pass of the five moments: mean x, mean y, x^2, y^2, xy
-    float[][] rows = new float[5][ow * h];
+    // horizontal pass of the five moments: mean x, mean y, x^2, y^2, xy (double: the variances are
+    // small differences of large second moments)
+    double[][] rows = new double[5][ow * h];
     for (int row = 0; row < h; row++) {
       for (int ox = 0; ox < ow; ox++) {
-        float mx = 0;
-        float my = 0;
-        float xx = 0;
-        float yy = 0;
-        float xy = 0;
+        double mx = 0;
+        double my = 0;
+        double xx = 0;
+        double yy = 0;
+        double xy = 0;
         int base = row * w + ox;
         for (int j = 0; j <= 2 * r; j++) {
-          float vx = x[base + j];
-          float vy = y[base + j];
-          float kj = k[j];
+          double vx = x[base + j];
+          double vy = y[base + j];
+          double kj = k[j];
           mx += kj * vx;
           my += kj * vy;
           xx += kj * vx * vx;
@@ -55,10 +56,10 @@ final class Ssim {
       }
     }
     double total = 0;
-    float[] m = new float[5];
+    double[] m = new double[5];
     for (int oy = 0; oy < oh; oy++) {
       for (int ox = 0; ox < ow; ox++) {
-        java.util.Arrays.fill(m, 0f);
+        java.util.Arrays.fill(m, 0);
         for (int j = 0; j <= 2 * r; j++) {
           int o = (oy + j) * ow + ox;
           for (int q = 0; q < 5; q++) {
