@@ -126,8 +126,8 @@ public final class ClipEvaluator implements AutoCloseable {
     }
     cur.lumaDeltaSource = cur.lumaSource - prev.lumaSource;
     cur.lumaDeltaOutput = cur.lumaOutput - prev.lumaOutput;
-    cur.before = new EditFidelity.Neighbour(prev.source, prev.edited, back, visibleBack);
-    return new EditFidelity.Neighbour(cur.source, cur.edited, forward, Warp.visible(forward, back));
+    cur.before = new EditFidelity.Neighbour(prev.editResidual, back, visibleBack);
+    return new EditFidelity.Neighbour(cur.editResidual, forward, Warp.visible(forward, back));
   }
 
   /** Scores edit fidelity of {@code f} with its neighbours and records its metrics. */
@@ -142,7 +142,7 @@ public final class ClipEvaluator implements AutoCloseable {
     if (next != null) {
       neighbours.add(next);
     }
-    double editFidelity = EditFidelity.psnr(f.source, f.output, f.edited, neighbours);
+    double editFidelity = EditFidelity.psnr(f.source, f.output, f.editResidual, neighbours);
     f.before = null;
     done.add(new FrameMetrics(f.index, f.shot, f.warpShort, f.warpLong, f.motionError, f.landmarkError,
         f.lumaDeltaSource, f.lumaDeltaOutput, editFidelity, f.psnr, f.ssim));
@@ -189,7 +189,7 @@ public final class ClipEvaluator implements AutoCloseable {
     final int shot;
     final RgbImage source;
     final RgbImage output;
-    final RgbImage edited;
+    final float[] editResidual;
     final RgbImage sourceSmall;
     final RgbImage outputSmall;
     final double lumaSource;
@@ -211,7 +211,7 @@ public final class ClipEvaluator implements AutoCloseable {
       this.shot = shot;
       this.source = source;
       this.output = output;
-      this.edited = edited;
+      this.editResidual = EditFidelity.residual(edited, source);
       this.sourceSmall = sourceSmall;
       this.outputSmall = outputSmall;
       this.lumaSource = source.meanLuma();

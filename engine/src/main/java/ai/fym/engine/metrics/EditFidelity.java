@@ -14,37 +14,58 @@ import java.util.List;
  * edit); the raw per-frame edit scores high but not infinite, as its jitter remains.
  */
 final class EditFidelity {
-  /** A neighbouring frame of the same shot and how the centre frame maps onto it. */
-  record Neighbour(RgbImage source, RgbImage edited, Flow centreToNeighbour, boolean[] visible) {}
+  /**
+   * A neighbouring frame of the same shot and how the centre frame maps onto it.
+   *
+   * @param editResidual the neighbour's {@link #residual} of edit against source
+   */
+  record Neighbour(float[] editResidual, Flow centreToNeighbour, boolean[] visible) {}
 
   private EditFidelity() {}
 
-  /** The score in dB at the centre frame, given up to two neighbours (t-1, t+1). */
-  static double psnr(RgbImage source, RgbImage output, RgbImage edited, List<Neighbour> neighbours) {
+  /** {@code edited - source} per pixel and channel, interleaved like the images. */
+  static float[] residual(RgbImage edited, RgbImage source) {
+    byte[] e = edited.rgb();
+    byte[] s = source.rgb();
+    float[] r = new float[e.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (e[i] & 0xff) - (s[i] & 0xff);
+    }
+    return r;
+  }
+
+  /**
+   * The score in dB at the centre frame, given its own edit residual and up to two neighbours
+   * (t-1, t+1).
+   */
+  static double psnr(RgbImage source, RgbImage output, float[] editResidual, List<Neighbour> neighbours) {
     int w = source.width();
     int h = source.height();
     byte[] src = source.rgb();
     byte[] out = output.rgb();
-    byte[] ed = edited.rgb();
+    Neighbour[] near = neighbours.toArray(new Neighbour[0]);
+    Bilinear tap = new Bilinear(w, h);
+    float[] meanEdit = new float[3];
     double sum = 0;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
-        for (int c = 0; c < 3; c++) {
-          int k = 3 * i + c;
-          float meanEdit = (ed[k] & 0xff) - (src[k] & 0xff);
-          int count = 1;
-          for (Neighbour n : neighbours) {
-            if (n.visible()[i]) {
-              float[] f = n.centreToNeighbour().xy();
-              float sx = x + f[2 * i];
-              float sy = y + f[2 * i + 1];
-              meanEdit += PixelErrors.sample(n.edited().rgb(), w, h, sx, sy, c)
-                  - PixelErrors.sample(n.source().rgb(), w, h, sx, sy, c);
-              count++;
+        meanEdit[0] = editResidual[3 * i];
+        meanEdit[1] = editResidual[3 * i + 1];
+        meanEdit[2] = editResidual[3 * i + 2];
+        int count = 1;
+        for (Neighbour n : near) {
+          if (n.visible()[i]) {
+            float[] f = n.centreToNeighbour().xy();
+            tap.at(x + f[2 * i], y + f[2 * i + 1]);
+            for (int c = 0; c < 3; c++) {
+              meanEdit[c] += tap.value(n.editResidual(), c);
             }
+            count++;
           }
-          double d = (out[k] & 0xff) - (src[k] & 0xff) - meanEdit / count;
+        }
+        for (int c = 0; c < 3; c++) {
+          double d = (out[3 * i + c] & 0xff) - (src[3 * i + c] & 0xff) - meanEdit[c] / count;
           sum += d * d;
         }
       }

@@ -5,8 +5,8 @@ import ai.fym.engine.motion.Flow;
 
 /**
  * The per-pixel error measures behind the clip metrics: motion-compensated (masked) MSE, flow
- * end-point error and PSNR. Warped pixels are sampled bilinearly in floating point (no rounding to
- * bytes), with the same border clamping as {@link ai.fym.engine.motion.Warp#backward}.
+ * end-point error and PSNR. Warped pixels are sampled bilinearly in floating point ({@link Bilinear},
+ * no rounding to bytes).
  */
 final class PixelErrors {
   /** PSNR reported for (near-)identical images, in dB, so that curves and means stay finite. */
@@ -26,6 +26,7 @@ final class PixelErrors {
     byte[] cur = current.rgb();
     byte[] ref = reference.rgb();
     float[] f = flow.xy();
+    Bilinear tap = new Bilinear(w, h);
     double sum = 0;
     long n = 0;
     for (int y = 0; y < h; y++) {
@@ -34,10 +35,9 @@ final class PixelErrors {
         if (!visible[i]) {
           continue;
         }
-        float sx = x + f[2 * i];
-        float sy = y + f[2 * i + 1];
+        tap.at(x + f[2 * i], y + f[2 * i + 1]);
         for (int c = 0; c < 3; c++) {
-          double d = (cur[3 * i + c] & 0xff) - sample(ref, w, h, sx, sy, c);
+          double d = (cur[3 * i + c] & 0xff) - tap.value(ref, c);
           sum += d * d;
         }
         n++;
@@ -78,20 +78,5 @@ final class PixelErrors {
   /** {@code 10 log10(255^2 / mse)} for an MSE in grey levels squared, capped at {@link #PSNR_CAP_DB}. */
   static double psnrOfMse(double mse) {
     return Math.min(PSNR_CAP_DB, 10 * Math.log10(255.0 * 255.0 / mse));
-  }
-
-  /** Channel {@code c} of {@code rgb} (a {@code w x h} image) at (x, y), bilinear, border clamped. */
-  static float sample(byte[] rgb, int w, int h, float x, float y, int c) {
-    float sx = Math.min(w - 1f, Math.max(0f, x));
-    float sy = Math.min(h - 1f, Math.max(0f, y));
-    int x0 = (int) sx;
-    int y0 = (int) sy;
-    int x1 = Math.min(w - 1, x0 + 1);
-    int y1 = Math.min(h - 1, y0 + 1);
-    float ax = sx - x0;
-    float ay = sy - y0;
-    float top = (rgb[(y0 * w + x0) * 3 + c] & 0xff) * (1 - ax) + (rgb[(y0 * w + x1) * 3 + c] & 0xff) * ax;
-    float bottom = (rgb[(y1 * w + x0) * 3 + c] & 0xff) * (1 - ax) + (rgb[(y1 * w + x1) * 3 + c] & 0xff) * ax;
-    return top * (1 - ay) + bottom * ay;
   }
 }

@@ -44,24 +44,36 @@ final class ScaledFlow implements AutoCloseable {
     int sh = small.height();
     float kx = sw / (float) w;
     float ky = sh / (float) h;
+    // column taps are the same on every row: compute them once
+    int[] left = new int[w];
+    int[] right = new int[w];
+    float[] frac = new float[w];
+    for (int x = 0; x < w; x++) {
+      float fx = Math.min(sw - 1f, Math.max(0f, (x + 0.5f) * kx - 0.5f));
+      left[x] = 2 * (int) fx;
+      right[x] = 2 * Math.min(sw - 1, (int) fx + 1);
+      frac[x] = fx - (int) fx;
+    }
     float[] in = small.xy();
     float[] out = new float[2 * w * h];
     for (int y = 0; y < h; y++) {
       float fy = Math.min(sh - 1f, Math.max(0f, (y + 0.5f) * ky - 0.5f));
-      int y0 = (int) fy;
-      int y1 = Math.min(sh - 1, y0 + 1);
-      float ay = fy - y0;
-      for (int x = 0; x < w; x++) {
-        float fx = Math.min(sw - 1f, Math.max(0f, (x + 0.5f) * kx - 0.5f));
-        int x0 = (int) fx;
-        int x1 = Math.min(sw - 1, x0 + 1);
-        float ax = fx - x0;
-        int o = 2 * (y * w + x);
-        for (int c = 0; c < 2; c++) {
-          float top = in[2 * (y0 * sw + x0) + c] * (1 - ax) + in[2 * (y0 * sw + x1) + c] * ax;
-          float bottom = in[2 * (y1 * sw + x0) + c] * (1 - ax) + in[2 * (y1 * sw + x1) + c] * ax;
-          out[o + c] = (top * (1 - ay) + bottom * ay) / (c == 0 ? kx : ky);
-        }
+      int r0 = 2 * sw * (int) fy;
+      int r1 = 2 * sw * Math.min(sh - 1, (int) fy + 1);
+      float ay = fy - (int) fy;
+      int o = 2 * y * w;
+      for (int x = 0; x < w; x++, o += 2) {
+        float ax = frac[x];
+        float w00 = (1 - ax) * (1 - ay);
+        float w01 = ax * (1 - ay);
+        float w10 = (1 - ax) * ay;
+        float w11 = ax * ay;
+        int a = r0 + left[x];
+        int b = r0 + right[x];
+        int c = r1 + left[x];
+        int d = r1 + right[x];
+        out[o] = (in[a] * w00 + in[b] * w01 + in[c] * w10 + in[d] * w11) / kx;
+        out[o + 1] = (in[a + 1] * w00 + in[b + 1] * w01 + in[c + 1] * w10 + in[d + 1] * w11) / ky;
       }
     }
     return new Flow(w, h, out);
