@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Streams a clip's frames (source, output, per-frame edit) through the weight-free metrics of the
  * evaluation protocol and returns {@link ClipMetrics}. Only a bounded window is held: the shot's first
- * frame, the previous frame and the one before it (edit fidelity at t needs t-1 and t+1, so frame t's
- * values are completed when t+1 or a cut arrives). Per frame within a shot it estimates five DIS flows
+ * frame, the previous frame, and the edit residual of the one before it (edit fidelity at t needs t-1
+ * and t+1, so frame t's values are completed when t+1 or a cut arrives). Per frame within a shot it estimates five DIS flows
  * (source t -> t-1 and back, source t -> shot start and back, output t -> t-1). Not thread-safe.
  */
 public final class ClipEvaluator implements AutoCloseable {
@@ -27,7 +27,10 @@ public final class ClipEvaluator implements AutoCloseable {
    * @param landmarks the landmark network for {@code landmarkError}, or null to skip that metric
    */
   public record Options(float flowScale, LandmarkNet landmarks) {
-    /** Default flow resolution: half, about four times faster than full (see MetricsBenchmark). */
+    /**
+     * Default flow resolution: half. On Megamind (720x528) it makes the evaluator about twice as fast
+     * as full-resolution flow and raises the alignment floor of warpShort from about 0.07 to 0.12.
+     */
     public static final float DEFAULT_FLOW_SCALE = 0.5f;
 
     /** Half-resolution flow, no landmark metric. */
@@ -35,10 +38,12 @@ public final class ClipEvaluator implements AutoCloseable {
       return new Options(DEFAULT_FLOW_SCALE, null);
     }
 
+    /** These options with another flow resolution. */
     public Options withFlowScale(float scale) {
       return new Options(scale, landmarks);
     }
 
+    /** These options with a landmark network (null: no landmark metric). */
     public Options withLandmarks(LandmarkNet net) {
       return new Options(flowScale, net);
     }
@@ -52,6 +57,7 @@ public final class ClipEvaluator implements AutoCloseable {
   private int shot = -1;
   private boolean finished;
 
+  /** An evaluator for one clip; close it to free the native flow estimator. */
   public ClipEvaluator(Options options) {
     this.flows = new ScaledFlow(options.flowScale());
     this.landmarks = options.landmarks();
