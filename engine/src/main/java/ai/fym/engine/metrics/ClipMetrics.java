@@ -27,7 +27,8 @@ import java.util.List;
  *     motion-compensated mean of {@code edit - source} over frames t-1, t, t+1 of the shot (neighbours
  *     aligned by source flow, where visible). Higher keeps more of the edit
  * @param psnr mean per-frame PSNR (dB, each capped at 100) of the output against the per-frame edit
- * @param ssim mean per-frame SSIM of the output against the per-frame edit
+ * @param ssim mean per-frame SSIM of the output against the per-frame edit, on BT.601 luma with an
+ *     8x8 square window at every position inside the frame (K1 0.01, K2 0.03)
  * @param perFrame the per-frame values, in frame order
  */
 public record ClipMetrics(

@@ -15,7 +15,7 @@ package ai.fym.engine.metrics;
  * @param lumaDeltaOutput mean luma of output t minus output t-1 (grey levels)
  * @param editFidelity PSNR (dB) of {@code output - source} against the motion-compensated mean edit
  * @param psnr PSNR (dB, capped at 100) of the output against the per-frame edit
- * @param ssim SSIM (luma, 11x11 Gaussian window) of the output against the per-frame edit
+ * @param ssim SSIM (luma, 8x8 window, see {@link ClipMetrics#ssim}) of the output against the per-frame edit
  */
 public record FrameMetrics(
     int frame,
