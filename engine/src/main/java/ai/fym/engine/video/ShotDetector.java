@@ -14,8 +14,10 @@ import java.util.Arrays;
  *
  * <p>Dark frames (mean brightness below {@code darkValue}, e.g. black or the bottom of a fade) never start
  * a shot: they join the current one and are skipped in comparisons. The first lit frame after them is
- * compared with the last lit frame before them, so a cut hidden by a fade to black is still found, and
- * leading black frames (Megamind's first frame) simply belong to shot 0.
+ * compared with the last lit frame before them, so a cut hidden by a fade to black is still found. A
+ * shot made only of dark frames (a black lead-in, like Megamind's first frame) ends at the first lit
+ * frame, which starts a shot of its own: a black keyframe or reference frame would be useless to
+ * every later stage.
  */
 public final class ShotDetector {
   /**
@@ -76,8 +78,8 @@ public final class ShotDetector {
       return false;
     }
     if (lastLit == null) {
-      lastLit = h;
-      return false;
+      startShot(h);
+      return true;
     }
     lastDistance = h.distance(lastLit);
     lastLit = h;

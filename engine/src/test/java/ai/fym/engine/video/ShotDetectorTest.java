@@ -44,14 +44,16 @@ class ShotDetectorTest {
   }
 
   @Test
-  void blackFirstFrameJoinsTheFirstShot() throws Exception {
+  void blackLeadInIsAShotOfItsOwn() throws Exception {
     RgbImage portrait = ImageCodec.read(Samples.graceHopper());
     ShotDetector detector = new ShotDetector();
     assertTrue(detector.observe(RgbImage.blank(WIDTH, HEIGHT)));
-    for (int t = 0; t < 20; t++) {
+    assertFalse(detector.observe(RgbImage.blank(WIDTH, HEIGHT)));
+    assertTrue(detector.observe(SyntheticVideos.portraitFrame(portrait, 0, 20, WIDTH, HEIGHT, false)));
+    for (int t = 1; t < 20; t++) {
       assertFalse(detector.observe(SyntheticVideos.portraitFrame(portrait, t, 20, WIDTH, HEIGHT, false)), "frame " + t);
     }
-    assertEquals(0, detector.currentShot());
+    assertEquals(1, detector.currentShot());
   }
 
   @Test
