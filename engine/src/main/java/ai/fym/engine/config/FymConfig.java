@@ -67,6 +67,20 @@ public final class FymConfig implements Serializable {
   /** 0 = one partition per clip. */
   public static final String INGEST_PARTITIONS_DEFAULT = "0";
 
+  public static final String QC_MAX_WARP_SHORT = "fym.qc.maxWarpShort";
+  public static final String QC_MAX_WARP_SHORT_DEFAULT = "2.0";
+  public static final String QC_MAX_WARP_LONG = "fym.qc.maxWarpLong";
+  public static final String QC_MAX_WARP_LONG_DEFAULT = "40";
+  public static final String QC_MAX_FLICKER = "fym.qc.maxFlicker";
+  public static final String QC_MAX_FLICKER_DEFAULT = "1.5";
+  public static final String QC_MIN_EDIT_FIDELITY = "fym.qc.minEditFidelity";
+  public static final String QC_MIN_EDIT_FIDELITY_DEFAULT = "25";
+  public static final String QC_MAX_LANDMARK_ERROR = "fym.qc.maxLandmarkError";
+  public static final String QC_MAX_LANDMARK_ERROR_DEFAULT = "0.05";
+  public static final String SWEEP_BATCH = "fym.sweep.batchItems";
+  /** 0 = twice the default parallelism. */
+  public static final String SWEEP_BATCH_DEFAULT = "0";
+
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
 
@@ -211,7 +225,12 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "a number between 0 and 1");
         }
       }
-      case INGEST_THREADS, INGEST_PARTITIONS, INGEST_TRACK_MAX_GAP, INGEST_TRACK_MIN_LENGTH -> {
+      case QC_MAX_WARP_SHORT, QC_MAX_WARP_LONG, QC_MAX_FLICKER, QC_MIN_EDIT_FIDELITY, QC_MAX_LANDMARK_ERROR -> {
+        if (getDouble(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive number");
+        }
+      }
+      case INGEST_THREADS, INGEST_PARTITIONS, INGEST_TRACK_MAX_GAP, INGEST_TRACK_MIN_LENGTH, SWEEP_BATCH -> {
         if (getLong(key) < 0) {
           throw Errors.badConfig(key, get(key), "zero or a positive integer");
         }
@@ -246,6 +265,12 @@ public final class FymConfig implements Serializable {
     m.put(INGEST_MERGE_DISTANCE, INGEST_MERGE_DISTANCE_DEFAULT);
     m.put(INGEST_THREADS, INGEST_THREADS_DEFAULT);
     m.put(INGEST_PARTITIONS, INGEST_PARTITIONS_DEFAULT);
+    m.put(QC_MAX_WARP_SHORT, QC_MAX_WARP_SHORT_DEFAULT);
+    m.put(QC_MAX_WARP_LONG, QC_MAX_WARP_LONG_DEFAULT);
+    m.put(QC_MAX_FLICKER, QC_MAX_FLICKER_DEFAULT);
+    m.put(QC_MIN_EDIT_FIDELITY, QC_MIN_EDIT_FIDELITY_DEFAULT);
+    m.put(QC_MAX_LANDMARK_ERROR, QC_MAX_LANDMARK_ERROR_DEFAULT);
+    m.put(SWEEP_BATCH, SWEEP_BATCH_DEFAULT);
     return m;
   }
 }

@@ -21,7 +21,8 @@ public final class Main {
   private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
   static {
-    for (Command c : List.of(new IngestCommand(), new EditCommand(), new EvaluateCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
+    for (Command c : List.of(new IngestCommand(), new EditCommand(), new EvaluateCommand(), new SweepCommand(),
+        new QcCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
