@@ -118,11 +118,19 @@ public final class ReportWriter {
       page.heading(3, "Warp error (short) per frame", null).image("img/" + name, "warp error of " + title(ce),
           image.getWidth(), image.getHeight());
     }
-    page.heading(3, "Metrics", null).table("metrics", MetricTables.clipHeadings(),
-        MetricTables.clipRows(ce.metrics()));
+    page.heading(3, "Metrics", null);
+    if (ce.metrics().isEmpty()) {
+      page.paragraph("meta", "No metrics yet for this clip and edit.");
+    } else {
+      page.table("metrics", MetricTables.clipHeadings(), MetricTables.clipRows(ce.metrics()));
+    }
     if (qc) {
-      page.heading(3, "Quality gate", null).table("qc", MetricTables.verdictHeadings(),
-          MetricTables.verdictRows(ce.verdicts()));
+      page.heading(3, "Quality gate", null);
+      if (ce.verdicts().isEmpty()) {
+        page.paragraph("meta", "No quality-gate verdicts for this clip and edit.");
+      } else {
+        page.table("qc", MetricTables.verdictHeadings(), MetricTables.verdictRows(ce.verdicts()));
+      }
     }
   }
 
