@@ -18,7 +18,7 @@ import java.util.List;
  * tell where a data point lands in the rendered image (tests check line colours there).
  */
 public final class LineChart {
-  /** Series colours, in the order series are added (repeating after the last). */
+  /** Distinct series colours; {@link #color(int)} cycles through them. */
   public static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xd62728),
       new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
       new Color(0xe377c2), new Color(0x17becf));
@@ -43,8 +43,8 @@ public final class LineChart {
   private final Axis yAxis;
   private final int legendRows;
 
-  /** One named polyline; {@code ys[i]} may be NaN where the value is missing. */
-  public record Series(String name, double[] xs, double[] ys) {
+  /** One named polyline in its colour; {@code ys[i]} may be NaN where the value is missing. */
+  public record Series(String name, double[] xs, double[] ys, Color colour) {
     public Series {
       if (xs.length != ys.length) {
         throw new IllegalArgumentException("series " + name + " has " + xs.length + " x and " + ys.length + " y");
@@ -129,7 +129,7 @@ public final class LineChart {
         row++;
       }
       int y = TITLE_HEIGHT + row * LEGEND_ROW + 12;
-      g.setColor(color(i));
+      g.setColor(series.get(i).colour());
       g.setStroke(new BasicStroke(3f));
       g.draw(new Line2D.Double(x, y - 4, x + 18, y - 4));
       g.setColor(Color.DARK_GRAY);
@@ -201,12 +201,12 @@ public final class LineChart {
           open = true;
         }
       }
-      g.setColor(color(i));
+      g.setColor(s.colour());
       g.draw(path);
     }
   }
 
-  /** The colour of the {@code index}-th series. */
+  /** The {@code index}-th palette colour, cycling; callers give each thing they compare its own index. */
   public static Color color(int index) {
     return PALETTE.get(index % PALETTE.size());
   }

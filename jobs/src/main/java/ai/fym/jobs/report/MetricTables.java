@@ -19,7 +19,7 @@ final class MetricTables {
   static List<String> summaryHeadings() {
     List<String> headings = new ArrayList<>(List.of("method", "config", "clip/edits", "results", "frames"));
     for (Metric m : Metric.values()) {
-      headings.add("mean " + m.heading());
+      headings.add(m.heading());
     }
     return headings;
   }

@@ -6,6 +6,7 @@ import ai.fym.jobs.report.ReportData.ClipEdit;
 import ai.fym.jobs.report.ReportData.Curve;
 import ai.fym.jobs.report.ReportData.MethodKey;
 import ai.fym.jobs.tables.DeltaStore;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FileSystem;
@@ -71,7 +74,7 @@ public final class ReportWriter {
           .paragraph("meta", "Output root " + outRoot + " \u00b7 generated " + Instant.now().truncatedTo(
               ChronoUnit.SECONDS) + " \u00b7 \u2193 lower is better, \u2191 higher is better; the best value of "
               + "each column is highlighted.");
-      page.heading(2, "Corpus summary", "summary")
+      page.heading(2, "Corpus summary: means over all clips and edits", "summary")
           .table("summary", MetricTables.summaryHeadings(), MetricTables.summaryRows(data.summaries()));
       List<ClipEdit> clipEdits = data.clipEdits();
       List<String> anchors = new ArrayList<>();
@@ -82,8 +85,9 @@ public final class ReportWriter {
       }
       page.heading(2, "Clips and edits (" + clipEdits.size() + ")", "clips").contents(anchors, labels);
       boolean qc = data.hasQc();
+      Map<MethodKey, Color> colours = colours(clipEdits);
       for (int i = 0; i < clipEdits.size(); i++) {
-        section(page, clipEdits.get(i), i, img, sampler, qc);
+        section(page, clipEdits.get(i), i, img, sampler, qc, colours);
       }
       Path index = dir.resolve("index.html");
       Files.writeString(index, page.render(), StandardCharsets.UTF_8);
@@ -96,8 +100,8 @@ public final class ReportWriter {
     }
   }
 
-  private void section(HtmlPage page, ClipEdit ce, int i, Path img, FrameSampler sampler, boolean qc)
-      throws IOException {
+  private void section(HtmlPage page, ClipEdit ce, int i, Path img, FrameSampler sampler, boolean qc,
+      Map<MethodKey, Color> colours) throws IOException {
     page.heading(2, title(ce), anchor(i));
     page.paragraph("meta", ce.frames() + " frames \u00b7 source " + (ce.sourceUri() == null ? "unknown"
         : ce.sourceUri()) + " \u00b7 edit " + (ce.editUri() == null ? "unknown" : ce.editUri()));
@@ -113,7 +117,7 @@ public final class ReportWriter {
     problems.forEach(p -> page.paragraph("meta", p));
     if (!ce.curves().isEmpty()) {
       String name = "clip-" + String.format("%03d", i) + "-warp.png";
-      BufferedImage image = chart(ce).render();
+      BufferedImage image = chart(ce, colours).render();
       ImageIO.write(image, "png", img.resolve(name).toFile());
       page.heading(3, "Warp error (short) per frame", null).image("img/" + name, "warp error of " + title(ce),
           image.getWidth(), image.getHeight());
@@ -167,10 +171,19 @@ public final class ReportWriter {
     }
   }
 
-  private static LineChart chart(ClipEdit ce) {
+  /** One colour per method and configuration for the whole report, so a method looks the same in every chart. */
+  private static Map<MethodKey, Color> colours(List<ClipEdit> clipEdits) {
+    TreeSet<MethodKey> keys = new TreeSet<>();
+    clipEdits.forEach(ce -> ce.curves().forEach(c -> keys.add(c.key())));
+    Map<MethodKey, Color> colours = new HashMap<>();
+    keys.forEach(k -> colours.put(k, LineChart.color(colours.size())));
+    return colours;
+  }
+
+  private static LineChart chart(ClipEdit ce, Map<MethodKey, Color> colours) {
     List<LineChart.Series> series = new ArrayList<>();
     for (Curve c : ce.curves()) {
-      series.add(new LineChart.Series(c.key().label(), c.frameIndices(), c.warpShort()));
+      series.add(new LineChart.Series(c.key().label(), c.frameIndices(), c.warpShort(), colours.get(c.key())));
     }
     List<Double> markers = ce.shotStarts().stream().map(s -> s - 0.5).toList();
     return new LineChart(title(ce), "frame", "warp error (short) \u00d71000", CHART_WIDTH, CHART_HEIGHT, series,

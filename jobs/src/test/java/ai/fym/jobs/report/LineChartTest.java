@@ -27,7 +27,7 @@ class LineChartTest {
 
   private static LineChart twoSeries(double[] first) {
     return new LineChart("warp", "frame", "error", 600, 300,
-        List.of(new LineChart.Series("raw", XS, first), new LineChart.Series("fym", XS, constant(2))),
+        List.of(new LineChart.Series("raw", XS, first, LineChart.color(0)), new LineChart.Series("fym", XS, constant(2), LineChart.color(1))),
         List.of(5.5));
   }
 
@@ -89,7 +89,7 @@ class LineChartTest {
   @Test
   void rejectsATinyCanvasAndMismatchedSeries() {
     assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y", 50, 50, List.of(), List.of()));
-    assertThrows(IllegalArgumentException.class, () -> new LineChart.Series("s", XS, new double[2]));
+    assertThrows(IllegalArgumentException.class, () -> new LineChart.Series("s", XS, new double[2], Color.RED));
   }
 
   @Test
