@@ -17,7 +17,7 @@ final class MetricTables {
   private MetricTables() {}
 
   static List<String> summaryHeadings() {
-    List<String> headings = new ArrayList<>(List.of("method", "config", "clip/edits", "results", "frames"));
+    List<String> headings = new ArrayList<>(List.of("method", "config", "clip/edits", "frames"));
     for (Metric m : Metric.values()) {
       headings.add(m.heading());
     }
@@ -30,7 +30,7 @@ final class MetricTables {
     for (int r = 0; r < summaries.size(); r++) {
       Summary s = summaries.get(r);
       List<Cell> row = new ArrayList<>(List.of(Cell.text(s.key().method()), Cell.text(s.key().configHash()),
-          count(s.clips()), count(s.results()), count(s.frames())));
+          count(s.clipEdits()), count(s.frames())));
       addValues(row, s.means(), best[r]);
       rows.add(row);
     }

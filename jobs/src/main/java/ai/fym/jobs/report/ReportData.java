@@ -1,9 +1,7 @@
 package ai.fym.jobs.report;
 
 import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -46,8 +44,11 @@ final class ReportData {
     }
   }
 
-  /** Corpus means of one method and configuration; {@code means} follow {@link Metric#values()}, NaN when none. */
-  record Summary(MethodKey key, long results, long clips, long frames, double[] means) {}
+  /**
+   * Corpus means of one method and configuration over its {@code clipEdits} results ({@code frames} in
+   * all); {@code means} follow {@link Metric#values()}, NaN when none.
+   */
+  record Summary(MethodKey key, long clipEdits, long frames, double[] means) {}
 
   /** One {@code metrics} row; {@code values} follow {@link Metric#values()}, NaN when null. */
   record MetricRow(MethodKey key, long frames, double[] values) {}
@@ -75,17 +76,17 @@ final class ReportData {
 
   /** Means of every metric per method and configuration over all clips and edits, sorted by method. */
   List<Summary> summaries() {
-    List<Column> aggs = new ArrayList<>(List.of(countDistinct(col("identity"), col("clip"), col("edit")).as("clips"),
-        sum("frames").as("frames")));
+    // metrics is keyed by clip, edit, method and configuration: each group's rows are distinct clip/edits.
+    List<Column> aggs = new ArrayList<>(List.of(sum("frames").as("frames")));
     for (Metric m : Metric.values()) {
       aggs.add(avg(m.column()).as(m.column()));
     }
     List<Row> rows = store.read(Tables.METRICS).groupBy("method", "config_hash")
-        .agg(count(lit(1)).as("results"), aggs.toArray(Column[]::new)).collectAsList();
+        .agg(count(lit(1)).as("clip_edits"), aggs.toArray(Column[]::new)).collectAsList();
     List<Summary> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new Summary(new MethodKey(r.getAs("method"), r.getAs("config_hash")), r.<Long>getAs("results"),
-          r.<Long>getAs("clips"), r.isNullAt(r.fieldIndex("frames")) ? 0 : r.<Long>getAs("frames"), values(r)));
+      out.add(new Summary(new MethodKey(r.getAs("method"), r.getAs("config_hash")), r.<Long>getAs("clip_edits"),
+          r.isNullAt(r.fieldIndex("frames")) ? 0 : r.<Long>getAs("frames"), values(r)));
     }
     out.sort(Comparator.comparing(Summary::key));
     return out;
