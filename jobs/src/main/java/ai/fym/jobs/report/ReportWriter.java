@@ -74,8 +74,13 @@ public final class ReportWriter {
           .paragraph("meta", "Output root " + outRoot + " \u00b7 generated " + Instant.now().truncatedTo(
               ChronoUnit.SECONDS) + " \u00b7 \u2193 lower is better, \u2191 higher is better; the best value of "
               + "each column is highlighted.");
-      page.heading(2, "Corpus summary: means over all clips and edits", "summary")
-          .table("summary", MetricTables.summaryHeadings(), MetricTables.summaryRows(data.summaries()));
+      page.heading(2, "Corpus summary: means over all clips and edits", "summary");
+      List<ReportData.Summary> summaries = data.summaries();
+      if (summaries.isEmpty()) {
+        page.paragraph("meta", "The metrics table is empty or missing: nothing has been evaluated yet.");
+      } else {
+        page.table("summary", MetricTables.summaryHeadings(), MetricTables.summaryRows(summaries));
+      }
       List<ClipEdit> clipEdits = data.clipEdits();
       List<String> anchors = new ArrayList<>();
       List<String> labels = new ArrayList<>();
