@@ -22,7 +22,7 @@ public final class Main {
 
   static {
     for (Command c : List.of(new IngestCommand(), new EditCommand(), new EvaluateCommand(), new SweepCommand(),
-        new QcCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
+        new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
