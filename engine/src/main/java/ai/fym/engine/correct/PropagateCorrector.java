@@ -69,13 +69,14 @@ final class PropagateCorrector implements Corrector {
       RgbImage prevSource = keySource;
       for (int t = 1; t < n; t++) {
         RgbImage source = ShotChecks.source(shot, t, keySource);
+        RgbImage edit = ShotChecks.edited(shot, t, source);
         SourceMotion.Step step = motion.between(prevSource, source);
         float[] nextMap = new float[map.length];
         boolean[] nextValid = new boolean[valid.length];
         chain(step.curToPrev().full(), step.curSeesPrev(), map, valid, nextMap, nextValid);
         map = nextMap;
         valid = nextValid;
-        out.add(render(keySource, keyEdit, source, ShotChecks.edited(shot, t, source), map, valid));
+        out.add(render(keySource, keyEdit, source, edit, map, valid));
         prevSource = source;
       }
     }

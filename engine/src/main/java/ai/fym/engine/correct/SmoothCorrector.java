@@ -61,9 +61,10 @@ final class SmoothCorrector implements Corrector {
       forward.add(ShotChecks.edited(shot, 0, first));
       for (int t = 1; t < n; t++) {
         RgbImage source = ShotChecks.source(shot, t, first);
+        RgbImage edit = ShotChecks.edited(shot, t, source);
         SourceMotion.Step step = motion.between(prevSource, source);
         RgbImage carried = Warp.backward(forward.get(t - 1), step.curToPrev().full());
-        forward.add(blend(ShotChecks.edited(shot, t, source), carried, step.curSeesPrev()));
+        forward.add(blend(edit, carried, step.curSeesPrev()));
         links.add(new Link(step.prevToCur(), step.prevSeesCur()));
         prevSource = source;
       }

@@ -14,6 +14,9 @@ import ai.fym.engine.motion.Warp;
  * shot and thread: it owns a {@link FlowEstimator}.
  */
 final class SourceMotion implements AutoCloseable {
+  /** DIS needs frames of at least 12 px; shrinking stops at this side. */
+  private static final int MIN_SIDE = 16;
+
   private final FlowEstimator estimator = new FlowEstimator();
   private final int downscale;
   private final double tolerance;
@@ -36,13 +39,14 @@ final class SourceMotion implements AutoCloseable {
     return new Step(back, curSeesPrev, forth, prevSeesCur);
   }
 
+  /** The frame shrunk by {@code downscale}, or less where that would leave a side under {@link #MIN_SIDE}. */
   private RgbImage shrink(RgbImage image) {
-    if (downscale == 1) {
+    int factor = Math.max(1, Math.min(downscale, Math.min(image.width(), image.height()) / MIN_SIDE));
+    if (factor == 1) {
       return image;
     }
     return image.resample(new Box(0, 0, image.width(), image.height()),
-        Math.max(1, Math.round(image.width() / (float) downscale)),
-        Math.max(1, Math.round(image.height() / (float) downscale)));
+        Math.round(image.width() / (float) factor), Math.round(image.height() / (float) factor));
   }
 
   /** Upsamples the coarse visibility mask (nearest) and ANDs it with the luma check of {@code other} warped onto {@code image}. */
