@@ -58,6 +58,17 @@ final class MethodParameters {
     return value;
   }
 
+  /** One of {@code choices} (case-sensitive); the first is the default. */
+  String choice(String key, java.util.List<String> choices) throws FymException {
+    String raw = overrides.get(key);
+    String value = raw == null ? choices.get(0) : raw.trim();
+    if (!choices.contains(value)) {
+      throw Errors.badMethodParameter(method, key, raw, "one of " + String.join(", ", choices));
+    }
+    config.put(key, value);
+    return value;
+  }
+
   /** The canonical, sorted map of every parameter read; fails on an override no read asked for. */
   Map<String, String> config() throws FymException {
     for (String key : overrides.keySet()) {

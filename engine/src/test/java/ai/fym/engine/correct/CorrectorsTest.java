@@ -38,7 +38,7 @@ class CorrectorsTest {
     assertEquals("0.3", smooth.get("alpha"));
     assertEquals("2", smooth.get("flow-downscale"));
     assertEquals("24", smooth.get("tolerance"));
-    assertEquals(Map.of("flow-downscale", "2", "tolerance", "24"),
+    assertEquals(Map.of("flow-downscale", "2", "mode", "direct", "tolerance", "24"),
         Correctors.create("propagate", Map.of()).config());
   }
 
@@ -68,6 +68,8 @@ class CorrectorsTest {
         () -> Correctors.create("propagate", Map.of("flow-downscale", "half")));
     assertTrue(text.getMessage().contains("whole number"), text.getMessage());
     assertThrows(FymException.class, () -> Correctors.create("smooth", Map.of("alpha", "NaN")));
+    FymException mode = assertThrows(FymException.class, () -> Correctors.create("propagate", Map.of("mode", "dirct")));
+    assertTrue(mode.getMessage().contains("one of direct, chain"), mode.getMessage());
   }
 
   @Test
