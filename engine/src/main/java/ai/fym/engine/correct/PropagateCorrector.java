@@ -39,7 +39,7 @@ final class PropagateCorrector implements Corrector {
   static PropagateCorrector create(MethodParameters p) throws FymException {
     boolean chained = p.choice("mode", List.of(DIRECT, CHAIN)).equals(CHAIN);
     int downscale = p.integer("flow-downscale", 2, 1, 8);
-    double tolerance = p.decimal("tolerance", 24, 0, 255);
+    double tolerance = p.decimal("tolerance", 12, 0, 255);
     return new PropagateCorrector(p.config(), chained, downscale, tolerance);
   }
 

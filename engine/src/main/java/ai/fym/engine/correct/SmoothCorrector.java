@@ -33,7 +33,7 @@ final class SmoothCorrector implements Corrector {
   static SmoothCorrector create(MethodParameters p) throws FymException {
     double alpha = p.decimal("alpha", 0.3, 0.01, 1.0);
     int downscale = p.integer("flow-downscale", 2, 1, 8);
-    double tolerance = p.decimal("tolerance", 24, 0, 255);
+    double tolerance = p.decimal("tolerance", 12, 0, 255);
     return new SmoothCorrector(p.config(), alpha, downscale, tolerance);
   }
 

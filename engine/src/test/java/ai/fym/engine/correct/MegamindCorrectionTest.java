@@ -86,7 +86,7 @@ class MegamindCorrectionTest {
     long half = 0;
     double endpointError = 0;
     long counted = 0;
-    try (FlowEstimator dis = new FlowEstimator(); SourceMotion halfMotion = new SourceMotion(2, 24)) {
+    try (FlowEstimator dis = new FlowEstimator(); SourceMotion halfMotion = new SourceMotion(2, 12)) {
       for (int t = 1; t <= pairs; t++) {
         long start = System.nanoTime();
         dis.estimate(sources.get(t), sources.get(t - 1));
