@@ -77,13 +77,13 @@ final class PropagateCorrector implements Corrector {
           SourceMotion.Step step = motion.between(prevSource, source);
           float[] nextMap = new float[map.length];
           boolean[] nextValid = new boolean[valid.length];
-          chain(step.curToPrev().full(), step.curSeesPrev(), t == 1 ? null : map, valid, nextMap, nextValid);
+          chain(step.curToPrev(), step.curSeesPrev(), t == 1 ? null : map, valid, nextMap, nextValid);
           map = nextMap;
           valid = nextValid;
           keepMatching(keySource, source, map, valid);
         } else {
           SourceMotion.Step step = motion.between(keySource, source);
-          float[] f = step.curToPrev().full().xy();
+          float[] f = step.curToPrev().xy();
           for (int i = 0; i < w * h; i++) {
             map[2 * i] = i % w + f[2 * i];
             map[2 * i + 1] = i / w + f[2 * i + 1];

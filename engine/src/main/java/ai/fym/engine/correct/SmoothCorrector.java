@@ -63,7 +63,7 @@ final class SmoothCorrector implements Corrector {
         RgbImage source = ShotChecks.source(shot, t, first);
         RgbImage edit = ShotChecks.edited(shot, t, source);
         SourceMotion.Step step = motion.between(prevSource, source);
-        RgbImage carried = Warp.backward(forward.get(t - 1), step.curToPrev().full());
+        RgbImage carried = Warp.backward(forward.get(t - 1), step.curToPrev());
         forward.add(blend(edit, carried, step.curSeesPrev()));
         links.add(new Link(step.prevToCur(), step.prevSeesCur()));
         prevSource = source;

@@ -26,15 +26,15 @@ final class SourceMotion implements AutoCloseable {
     this.tolerance = tolerance;
   }
 
-  /** The motion between source frames {@code prev} and {@code cur} (same size). */
+  /** The motion between source frames {@code prev} and {@code cur} (same size; need not be neighbours). */
   Step between(RgbImage prev, RgbImage cur) {
     RgbImage a = shrink(prev);
     RgbImage b = shrink(cur);
     Flow curToPrev = estimator.estimate(b, a);
     Flow prevToCur = estimator.estimate(a, b);
-    ScaledFlow back = new ScaledFlow(curToPrev, cur.width(), cur.height());
+    Flow back = new ScaledFlow(curToPrev, cur.width(), cur.height()).full();
     ScaledFlow forth = new ScaledFlow(prevToCur, cur.width(), cur.height());
-    boolean[] curSeesPrev = reliable(cur, prev, back.full(), Warp.visible(curToPrev, prevToCur), curToPrev.width());
+    boolean[] curSeesPrev = reliable(cur, prev, back, Warp.visible(curToPrev, prevToCur), curToPrev.width());
     boolean[] prevSeesCur = reliable(prev, cur, forth.full(), Warp.visible(prevToCur, curToPrev), prevToCur.width());
     return new Step(back, curSeesPrev, forth, prevSeesCur);
   }
@@ -78,10 +78,11 @@ final class SourceMotion implements AutoCloseable {
   }
 
   /**
-   * The motion between two consecutive frames: the flow each way and, on each frame's grid, where
-   * that frame's pixels reliably appear in the other one.
+   * The motion between two frames: the flow each way and, on each frame's grid, where that frame's
+   * pixels reliably appear in the other one. The flow back to {@code prev} is at full resolution, for
+   * immediate use; the flow forward stays compact, as callers may keep it for a later backward pass.
    */
-  record Step(ScaledFlow curToPrev, boolean[] curSeesPrev, ScaledFlow prevToCur, boolean[] prevSeesCur) {}
+  record Step(Flow curToPrev, boolean[] curSeesPrev, ScaledFlow prevToCur, boolean[] prevSeesCur) {}
 
   /** A flow computed on a shrunken grid, kept small and upsampled to {@code width x height} on demand. */
   record ScaledFlow(Flow coarse, int width, int height) {
