@@ -67,28 +67,32 @@ final class PropagateCorrector implements Corrector {
     int h = keySource.height();
     float[] map = new float[2 * w * h];
     boolean[] valid = new boolean[w * h];
-    java.util.Arrays.fill(valid, true);
+    for (int i = 0; i < w * h; i++) {
+      map[2 * i] = i % w;
+      map[2 * i + 1] = i / w;
+      valid[i] = true;
+    }
     try (SourceMotion motion = new SourceMotion(downscale, tolerance)) {
       RgbImage prevSource = keySource;
       for (int t = 1; t < n; t++) {
         RgbImage source = ShotChecks.source(shot, t, keySource);
         RgbImage edit = ShotChecks.edited(shot, t, source);
         if (chained) {
-          SourceMotion.Step step = motion.between(prevSource, source);
+          SourceMotion.Back step = motion.backTo(prevSource, source);
           float[] nextMap = new float[map.length];
           boolean[] nextValid = new boolean[valid.length];
-          chain(step.curToPrev(), step.curSeesPrev(), t == 1 ? null : map, valid, nextMap, nextValid);
+          chain(step.curToPrev(), step.curSeesPrev(), map, valid, nextMap, nextValid);
           map = nextMap;
           valid = nextValid;
           keepMatching(keySource, source, map, valid);
         } else {
-          SourceMotion.Step step = motion.between(keySource, source);
-          float[] f = step.curToPrev().xy();
+          SourceMotion.Back toKey = motion.backTo(keySource, source);
+          float[] f = toKey.curToPrev().xy();
           for (int i = 0; i < w * h; i++) {
             map[2 * i] = i % w + f[2 * i];
             map[2 * i + 1] = i / w + f[2 * i + 1];
           }
-          valid = step.curSeesPrev();
+          valid = toKey.curSeesPrev();
         }
         out.add(render(keyEdit, edit, map, valid));
         prevSource = source;
@@ -97,10 +101,7 @@ final class PropagateCorrector implements Corrector {
     return out;
   }
 
-  /**
-   * Follows {@code curToPrev} into the previous frame's map (bilinear; the identity when
-   * {@code map} is null) and validity (nearest).
-   */
+  /** Follows {@code curToPrev} into the previous frame's map (bilinear) and validity (nearest). */
   private static void chain(Flow curToPrev, boolean[] reliable, float[] map, boolean[] valid,
       float[] nextMap, boolean[] nextValid) {
     int w = curToPrev.width();
@@ -112,11 +113,6 @@ final class PropagateCorrector implements Corrector {
         float sx = Math.min(w - 1f, Math.max(0f, x + f[2 * i]));
         float sy = Math.min(h - 1f, Math.max(0f, y + f[2 * i + 1]));
         nextValid[i] = reliable[i] && valid[Math.round(sy) * w + Math.round(sx)];
-        if (map == null) {
-          nextMap[2 * i] = x + f[2 * i];
-          nextMap[2 * i + 1] = y + f[2 * i + 1];
-          continue;
-        }
         int x0 = (int) sx;
         int y0 = (int) sy;
         int x1 = Math.min(w - 1, x0 + 1);

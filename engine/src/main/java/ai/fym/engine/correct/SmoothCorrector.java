@@ -13,7 +13,8 @@ import java.util.Map;
  * edit), a backward pass does the same from the shot's end, and the two are combined so that frame
  * t gets the weights {@code alpha (1 - alpha)^|k|} on the edits at t + k followed along the motion
  * (no lag, unlike a causal filter). Where the source motion is unreliable (occlusion, failed flow)
- * a pass restarts from the plain edit, so nothing ghosts there.
+ * a pass restarts from the plain edit, so nothing ghosts there. Besides its output it keeps one
+ * compact flow and mask per frame for the backward pass.
  */
 final class SmoothCorrector implements Corrector {
   static final String NAME = "smooth";
@@ -63,22 +64,21 @@ final class SmoothCorrector implements Corrector {
         RgbImage source = ShotChecks.source(shot, t, first);
         RgbImage edit = ShotChecks.edited(shot, t, source);
         SourceMotion.Step step = motion.between(prevSource, source);
-        RgbImage carried = Warp.backward(forward.get(t - 1), step.curToPrev());
-        forward.add(blend(edit, carried, step.curSeesPrev()));
+        RgbImage carried = Warp.backward(forward.get(t - 1), step.back().curToPrev());
+        forward.add(blend(edit, carried, step.back().curSeesPrev()));
         links.add(new Link(step.prevToCur(), step.prevSeesCur()));
         prevSource = source;
       }
     }
-    List<RgbImage> out = new ArrayList<>(forward);
     RgbImage backward = shot.edited(n - 1);
-    out.set(n - 1, combine(forward.get(n - 1), backward, backward));
+    forward.set(n - 1, combine(forward.get(n - 1), backward, backward));
     for (int t = n - 2; t >= 0; t--) {
       Link link = links.get(t);
       RgbImage edit = shot.edited(t);
       backward = blend(edit, Warp.backward(backward, link.toNext().full()), link.seesNext());
-      out.set(t, combine(forward.get(t), backward, edit));
+      forward.set(t, combine(forward.get(t), backward, edit));
     }
-    return out;
+    return forward;
   }
 
   /** What the backward pass keeps of the motion from frame t to frame t + 1. */

@@ -26,17 +26,27 @@ final class SourceMotion implements AutoCloseable {
     this.tolerance = tolerance;
   }
 
-  /** The motion between source frames {@code prev} and {@code cur} (same size; need not be neighbours). */
+  /** The motion both ways between source frames {@code prev} and {@code cur} (same size). */
   Step between(RgbImage prev, RgbImage cur) {
     RgbImage a = shrink(prev);
     RgbImage b = shrink(cur);
     Flow curToPrev = estimator.estimate(b, a);
     Flow prevToCur = estimator.estimate(a, b);
-    Flow back = new ScaledFlow(curToPrev, cur.width(), cur.height()).full();
     ScaledFlow forth = new ScaledFlow(prevToCur, cur.width(), cur.height());
-    boolean[] curSeesPrev = reliable(cur, prev, back, Warp.visible(curToPrev, prevToCur), curToPrev.width());
     boolean[] prevSeesCur = reliable(prev, cur, forth.full(), Warp.visible(prevToCur, curToPrev), prevToCur.width());
-    return new Step(back, curSeesPrev, forth, prevSeesCur);
+    return new Step(back(prev, cur, curToPrev, prevToCur), forth, prevSeesCur);
+  }
+
+  /** The motion from source frame {@code cur} back to {@code prev} (same size; need not be neighbours). */
+  Back backTo(RgbImage prev, RgbImage cur) {
+    RgbImage a = shrink(prev);
+    RgbImage b = shrink(cur);
+    return back(prev, cur, estimator.estimate(b, a), estimator.estimate(a, b));
+  }
+
+  private Back back(RgbImage prev, RgbImage cur, Flow curToPrev, Flow prevToCur) {
+    Flow full = new ScaledFlow(curToPrev, cur.width(), cur.height()).full();
+    return new Back(full, reliable(cur, prev, full, Warp.visible(curToPrev, prevToCur), curToPrev.width()));
   }
 
   /** The frame shrunk by {@code downscale}, or less where that would leave a side under {@link #MIN_SIDE}. */
@@ -77,12 +87,15 @@ final class SourceMotion implements AutoCloseable {
     estimator.close();
   }
 
+  /** The full-resolution flow from a frame back to an earlier one, and where it is reliable. */
+  record Back(Flow curToPrev, boolean[] curSeesPrev) {}
+
   /**
-   * The motion between two frames: the flow each way and, on each frame's grid, where that frame's
-   * pixels reliably appear in the other one. The flow back to {@code prev} is at full resolution, for
-   * immediate use; the flow forward stays compact, as callers may keep it for a later backward pass.
+   * The motion between two consecutive frames: {@link Back} and the flow forward with the previous
+   * frame's reliability mask. The forward flow stays compact, as callers may keep it for a later
+   * backward pass.
    */
-  record Step(Flow curToPrev, boolean[] curSeesPrev, ScaledFlow prevToCur, boolean[] prevSeesCur) {}
+  record Step(Back back, ScaledFlow prevToCur, boolean[] prevSeesCur) {}
 
   /** A flow computed on a shrunken grid, kept small and upsampled to {@code width x height} on demand. */
   record ScaledFlow(Flow coarse, int width, int height) {
