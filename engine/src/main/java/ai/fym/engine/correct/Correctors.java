@@ -12,7 +12,7 @@ import java.util.Map;
  *   <li>{@code smooth}: two-sided exponential smoothing of the edit along the source's flow
  *       ({@code alpha}, {@code flow-downscale}, {@code tolerance});
  *   <li>{@code propagate}: the shot's first edited frame carried along the source's flow
- *       ({@code flow-downscale}, {@code tolerance}).
+ *       ({@code mode}, {@code flow-downscale}, {@code tolerance}).
  * </ul>
  */
 public final class Correctors {

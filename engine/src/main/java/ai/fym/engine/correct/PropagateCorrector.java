@@ -17,7 +17,11 @@ import java.util.Map;
  * at t matches the keyframe's source where it maps (luma within {@code tolerance}). Invalid pixels
  * (disocclusions, flow failures) take the current edit shifted per channel by the mean difference
  * between the propagated keyframe and the edit over the valid pixels, so they match the keyframe's
- * colours instead of the current frame's flicker.
+ * colours instead of the current frame's flicker. Defaults, measured: direct, since on a known
+ * translation a chain drifted to about 4 levels of mean error from the true warped keyframe after 11
+ * frames where direct stayed under 1.5 (on Megamind a chain flickers less but drifts more); tolerance
+ * 8 luma levels, stricter than smoothing, because a wrong match here shows the keyframe in the wrong
+ * place rather than a slight blur.
  */
 final class PropagateCorrector implements Corrector {
   static final String NAME = "propagate";
@@ -39,7 +43,7 @@ final class PropagateCorrector implements Corrector {
   static PropagateCorrector create(MethodParameters p) throws FymException {
     boolean chained = p.choice("mode", List.of(DIRECT, CHAIN)).equals(CHAIN);
     int downscale = p.integer("flow-downscale", 2, 1, 8);
-    double tolerance = p.decimal("tolerance", 12, 0, 255);
+    double tolerance = p.decimal("tolerance", 8, 0, 255);
     return new PropagateCorrector(p.config(), chained, downscale, tolerance);
   }
 

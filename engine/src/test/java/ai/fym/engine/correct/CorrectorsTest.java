@@ -37,8 +37,8 @@ class CorrectorsTest {
     assertEquals(List.of("alpha", "flow-downscale", "tolerance"), List.copyOf(smooth.keySet()));
     assertEquals("0.3", smooth.get("alpha"));
     assertEquals("2", smooth.get("flow-downscale"));
-    assertEquals("12", smooth.get("tolerance"));
-    assertEquals(Map.of("flow-downscale", "2", "mode", "direct", "tolerance", "12"),
+    assertEquals("16", smooth.get("tolerance"));
+    assertEquals(Map.of("flow-downscale", "2", "mode", "direct", "tolerance", "8"),
         Correctors.create("propagate", Map.of()).config());
   }
 
