@@ -4,6 +4,7 @@ import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,7 +60,7 @@ final class MethodParameters {
   }
 
   /** One of {@code choices} (case-sensitive); the first is the default. */
-  String choice(String key, java.util.List<String> choices) throws FymException {
+  String choice(String key, List<String> choices) throws FymException {
     String raw = overrides.get(key);
     String value = raw == null ? choices.get(0) : raw.trim();
     if (!choices.contains(value)) {

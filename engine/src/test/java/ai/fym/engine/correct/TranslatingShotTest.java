@@ -1,5 +1,7 @@
 package ai.fym.engine.correct;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
@@ -110,10 +112,10 @@ class TranslatingShotTest {
     for (Thread thread : threads) {
       thread.join();
     }
-    assertTrue(results.size() == 3, "every thread finished");
+    assertEquals(3, results.size(), "every thread finished");
     for (List<RgbImage> result : results) {
       for (int t = 0; t < alone.size(); t++) {
-        assertTrue(java.util.Arrays.equals(alone.get(t).rgb(), result.get(t).rgb()), "frame " + t + " is the same");
+        assertArrayEquals(alone.get(t).rgb(), result.get(t).rgb(), "frame " + t + " is the same");
       }
     }
   }
