@@ -122,4 +122,24 @@ public final class Errors {
     }
     return b.toString();
   }
+
+  public static FymException unknownMethod(String name, java.util.Collection<String> known) {
+    return of(Reason.BAD_PARAMETER, "there is no correction method '" + printable(name) + "' (built-in: "
+        + String.join(", ", known) + ")", null);
+  }
+
+  public static FymException badMethodParameter(String method, String key, String value, String expected) {
+    return of(Reason.BAD_PARAMETER, "correction method '" + method + "': parameter " + printable(key) + "="
+        + printable(String.valueOf(value)) + " is invalid: expected " + expected, null);
+  }
+
+  public static FymException unknownMethodParameter(String method, String key, java.util.Collection<String> known) {
+    return of(Reason.BAD_PARAMETER, "correction method '" + method + "' has no parameter '" + printable(key)
+        + "' (its parameters: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")", null);
+  }
+
+  public static FymException shotMismatch(int index, String what, Object expected, Object actual) {
+    return of(Reason.EDIT_MISMATCH, "frame " + index + " of the shot: its " + what + " is " + actual
+        + " but should be " + expected + "; all frames of a shot, source and edited, must have one size", null);
+  }
 }

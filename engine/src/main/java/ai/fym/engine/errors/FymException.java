@@ -34,6 +34,7 @@ public final class FymException extends Exception {
     MODEL_INTEGRITY,
     EDIT_MISMATCH,
     UNKNOWN_EDIT,
+    BAD_PARAMETER,
     INTERNAL
   }
 }

@@ -1,0 +1,48 @@
+package ai.fym.engine.correct;
+
+import ai.fym.engine.errors.Errors;
+import ai.fym.engine.errors.FymException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the reference correctors by name, with defaults and typed overrides:
+ * <ul>
+ *   <li>{@code per-frame}: the raw edit;
+ *   <li>{@code smooth}: two-sided exponential smoothing of the edit along the source's flow
+ *       ({@code alpha}, {@code flow-downscale}, {@code tolerance});
+ *   <li>{@code propagate}: the shot's first edited frame carried along the source's flow
+ *       ({@code mode}, {@code flow-downscale}, {@code tolerance}).
+ * </ul>
+ */
+public final class Correctors {
+  private static final List<String> NAMES =
+      List.of(PerFrameCorrector.NAME, SmoothCorrector.NAME, PropagateCorrector.NAME);
+
+  private Correctors() {}
+
+  /** The built-in method names. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /**
+   * The corrector {@code method} with its defaults replaced by {@code overrides} (parameter name to
+   * value); an unknown method, an unknown parameter or an invalid value fails with BAD_PARAMETER.
+   */
+  public static Corrector create(String method, Map<String, String> overrides) throws FymException {
+    if (method == null) {
+      throw Errors.unknownMethod("null", NAMES);
+    }
+    MethodParameters parameters = new MethodParameters(method, overrides);
+    return switch (method) {
+      case PerFrameCorrector.NAME -> {
+        parameters.config();
+        yield new PerFrameCorrector();
+      }
+      case SmoothCorrector.NAME -> SmoothCorrector.create(parameters);
+      case PropagateCorrector.NAME -> PropagateCorrector.create(parameters);
+      default -> throw Errors.unknownMethod(method, NAMES);
+    };
+  }
+}
