@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
-import ai.fym.engine.landmarks.HaarFaces;
+import ai.fym.engine.testing.Samples;
 import ai.fym.engine.landmarks.LandmarkNet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +73,7 @@ class FidelityMetricsTest {
     List<RgbImage> source = List.of(window(96, 60, side), window(96, 60, side), window(96, 60, side));
     float shift = 8;
     List<RgbImage> shifted = List.of(window(96, 60, side), window(96 + shift, 60, side), window(96 + shift, 60, side));
-    Box face = HaarFaces.largestFace(source.get(0)).orElseThrow(() -> new AssertionError("no face found"));
+    Box face = Samples.largestHaarFace(source.get(0)).orElseThrow(() -> new AssertionError("no face found"));
     ClipEvaluator.Options options = ClipEvaluator.Options.defaults().withLandmarks(LandmarkNet.load());
     ClipMetrics same = Portraits.evaluate(options, source, source, source, face);
     ClipMetrics moved = Portraits.evaluate(options, source, shifted, shifted, face);
