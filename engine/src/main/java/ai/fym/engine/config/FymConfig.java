@@ -68,15 +68,15 @@ public final class FymConfig implements Serializable {
   public static final String INGEST_PARTITIONS_DEFAULT = "0";
 
   public static final String QC_MAX_WARP_SHORT = "fym.qc.maxWarpShort";
-  public static final String QC_MAX_WARP_SHORT_DEFAULT = "2.0";
+  public static final String QC_MAX_WARP_SHORT_DEFAULT = "0.3";
   public static final String QC_MAX_WARP_LONG = "fym.qc.maxWarpLong";
-  public static final String QC_MAX_WARP_LONG_DEFAULT = "40";
+  public static final String QC_MAX_WARP_LONG_DEFAULT = "5";
   public static final String QC_MAX_FLICKER = "fym.qc.maxFlicker";
-  public static final String QC_MAX_FLICKER_DEFAULT = "1.5";
+  public static final String QC_MAX_FLICKER_DEFAULT = "0.5";
   public static final String QC_MIN_EDIT_FIDELITY = "fym.qc.minEditFidelity";
-  public static final String QC_MIN_EDIT_FIDELITY_DEFAULT = "25";
+  public static final String QC_MIN_EDIT_FIDELITY_DEFAULT = "30";
   public static final String QC_MAX_LANDMARK_ERROR = "fym.qc.maxLandmarkError";
-  public static final String QC_MAX_LANDMARK_ERROR_DEFAULT = "0.05";
+  public static final String QC_MAX_LANDMARK_ERROR_DEFAULT = "0.02";
   public static final String SWEEP_BATCH = "fym.sweep.batchItems";
   /** 0 = twice the default parallelism. */
   public static final String SWEEP_BATCH_DEFAULT = "0";
