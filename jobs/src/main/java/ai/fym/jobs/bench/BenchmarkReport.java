@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
-  public static void write(Path file, String name, String command, List<IngestBenchmark.Figure> figures)
+  public static void write(Path file, String name, String command, List<Figure> figures)
       throws IOException {
     String begin = "<!-- bench:" + name + " -->";
     String end = "<!-- /bench:" + name + " -->";
@@ -23,7 +23,7 @@ public final class BenchmarkReport {
         + "Date: " + LocalDate.now() + "  \n"
         + "Machine: " + machine() + "\n\n"
         + "| figure | value | target (ratio) |\n|---|---|---|\n"
-        + figures.stream().map(IngestBenchmark.Figure::markdownRow).collect(Collectors.joining("\n"))
+        + figures.stream().map(Figure::markdownRow).collect(Collectors.joining("\n"))
         + "\n" + end;
     String text = Files.exists(file) ? Files.readString(file)
         : "# Benchmarks\n\nLatest figures of each `bin/fym bench` command, rewritten by the command itself.\n";

@@ -2,6 +2,8 @@ package ai.fym.jobs.cli;
 
 import ai.fym.engine.config.FymConfig;
 import ai.fym.jobs.bench.BenchmarkReport;
+import ai.fym.jobs.bench.EvaluateBenchmark;
+import ai.fym.jobs.bench.Figure;
 import ai.fym.jobs.bench.IngestBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a capability (ingest) and record it in docs/BENCHMARKS.md";
+    return "benchmark a capability (ingest, evaluate) and record it in docs/BENCHMARKS.md";
   }
 
   @Override
@@ -29,32 +31,36 @@ final class BenchCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: bin/fym [global options] bench ingest [--samples FOLDER] [--report FILE]
+        usage: bin/fym [global options] bench ingest|evaluate [--samples FOLDER] [--report FILE]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
         ingest command into a fresh scratch output root, and peak memory; prints each figure with its target
         ratio and rewrites its section of the report (default docs/BENCHMARKS.md).
+        evaluate: ms/frame of each built-in editor and reference corrector, the short warp error each
+        corrector reaches on the first lit shot beside the raw per-frame edit's, and metric throughput.
         """;
   }
 
   @Override
   public int run(Context ctx, Args args) throws Exception {
-    if (args.positional().size() != 1 || !args.positional().get(0).equals("ingest")) {
-      throw new IllegalArgumentException("name one benchmark: ingest");
+    if (args.positional().size() != 1 || !List.of("ingest", "evaluate").contains(args.positional().get(0))) {
+      throw new IllegalArgumentException("name one benchmark: ingest or evaluate");
     }
+    String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
     if (!Files.isRegularFile(clip)) {
       throw new IllegalArgumentException(clip + " is missing: run bin/fetch-samples first");
     }
     Path scratch = Files.createTempDirectory("fym-bench-");
     try {
-      ctx.out().println("[bench ingest] " + clip);
-      List<IngestBenchmark.Figure> figures = new IngestBenchmark(ctx.config(), ctx.out())
-          .run(clip, ctx.spark(), scratch);
+      ctx.out().println("[bench " + name + "] " + clip);
+      List<Figure> figures = name.equals("ingest")
+          ? new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch)
+          : new EvaluateBenchmark(ctx.out()).run(clip);
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
-      BenchmarkReport.write(report, "ingest", "bin/fym bench ingest", figures);
-      ctx.out().println("[bench ingest] figures written to " + report.toAbsolutePath());
+      BenchmarkReport.write(report, name, "bin/fym bench " + name, figures);
+      ctx.out().println("[bench " + name + "] figures written to " + report.toAbsolutePath());
     } finally {
       try (Stream<Path> files = Files.walk(scratch)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

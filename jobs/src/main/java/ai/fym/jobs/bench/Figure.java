@@ -1,0 +1,20 @@
+package ai.fym.jobs.bench;
+
+import java.util.Locale;
+
+/** One measured figure and its target (0 = none); {@code lowerIsBetter} for times and memory. */
+public record Figure(String name, double value, String unit, double target, boolean lowerIsBetter) {
+  String line() {
+    String ratio = target <= 0 ? "" : String.format(Locale.ROOT, "   target %s %.3g %s: %.2fx %s", lowerIsBetter
+        ? "<=" : ">=", target, unit, lowerIsBetter ? target / value : value / target,
+        (lowerIsBetter ? value <= target : value >= target) ? "(met)" : "(not met)");
+    return String.format(Locale.ROOT, "  %-46s %9.1f %-9s%s", name, value, unit, ratio);
+  }
+
+  String markdownRow() {
+    String ratio = target <= 0 ? "" : String.format(Locale.ROOT, "%s %.3g (%.2fx, %s)", lowerIsBetter ? "<=" : ">=",
+        target, lowerIsBetter ? target / value : value / target,
+        (lowerIsBetter ? value <= target : value >= target) ? "met" : "not met");
+    return String.format(Locale.ROOT, "| %s | %.1f %s | %s |", name, value, unit, ratio);
+  }
+}
