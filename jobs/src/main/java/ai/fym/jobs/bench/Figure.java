@@ -8,13 +8,18 @@ public record Figure(String name, double value, String unit, double target, bool
     String ratio = target <= 0 ? "" : String.format(Locale.ROOT, "   target %s %.3g %s: %.2fx %s", lowerIsBetter
         ? "<=" : ">=", target, unit, lowerIsBetter ? target / value : value / target,
         (lowerIsBetter ? value <= target : value >= target) ? "(met)" : "(not met)");
-    return String.format(Locale.ROOT, "  %-46s %9.1f %-9s%s", name, value, unit, ratio);
+    return String.format(Locale.ROOT, "  %-46s %9s %-9s%s", name, number(value), unit, ratio);
   }
 
   String markdownRow() {
     String ratio = target <= 0 ? "" : String.format(Locale.ROOT, "%s %.3g (%.2fx, %s)", lowerIsBetter ? "<=" : ">=",
         target, lowerIsBetter ? target / value : value / target,
         (lowerIsBetter ? value <= target : value >= target) ? "met" : "not met");
-    return String.format(Locale.ROOT, "| %s | %.1f %s | %s |", name, value, unit, ratio);
+    return String.format(Locale.ROOT, "| %s | %s %s | %s |", name.trim(), number(value), unit, ratio);
+  }
+
+  /** Three decimals for small values (error scores), one for the rest. */
+  private static String number(double v) {
+    return String.format(Locale.ROOT, Math.abs(v) < 10 ? "%.3f" : "%.1f", v);
   }
 }

@@ -2,6 +2,7 @@ package ai.fym.jobs.cli;
 
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.errors.Errors;
+import ai.fym.engine.errors.FymException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class Main {
       try (Context context = new Context(config, out)) {
         return command.run(context, args);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | FymException e) {
       out.println("fym " + command.name() + ": " + e.getMessage());
       return 2;
     } catch (Exception e) {

@@ -162,7 +162,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
          VideoReader edit = VideoReader.open(edited, limits, folderFps);
          VideoReader out = VideoReader.open(output, limits, folderFps);
          ClipEvaluator evaluator = new ClipEvaluator(ClipEvaluator.Options.defaults()
-             .withLandmarks(new ExecutorModels(0.5f).landmarks()))) {
+             .withLandmarks(ExecutorModels.landmarkNet()))) {
       int index = 0;
       for (RgbImage s = src.next(); s != null; s = src.next(), index++) {
         RgbImage o = out.next();

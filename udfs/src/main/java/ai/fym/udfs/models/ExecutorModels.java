@@ -29,6 +29,11 @@ public final class ExecutorModels implements FaceModels {
 
   @Override
   public LandmarkNet landmarks() throws FymException {
+    return landmarkNet();
+  }
+
+  /** The JVM's one landmark net, loaded on first use. */
+  public static LandmarkNet landmarkNet() throws FymException {
     LandmarkNet l = landmarks;
     if (l == null) {
       synchronized (ExecutorModels.class) {
