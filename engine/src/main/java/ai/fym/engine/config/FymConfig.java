@@ -180,19 +180,6 @@ public final class FymConfig implements Serializable {
     return out;
   }
 
-  /** All values, sorted by key, with secrets masked (for logs and the runs table). */
-  public Map<String, String> describe() {
-    Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> out.put(k, isSecret(k) ? "****" : v));
-    return out;
-  }
-
-  static boolean isSecret(String key) {
-    String k = key.toLowerCase();
-    return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("access.key")
-        || k.contains("session.key") || k.endsWith(".key") && k.contains("s3a");
-  }
-
   private long parseLong(String key, long min, long max) {
     String v = get(key);
     try {

@@ -55,7 +55,13 @@ public final class Errors {
 
   public static FymException unsafeName(String kind, String name) {
     return of(Reason.UNSAFE_NAME, "the " + kind + " name '" + printable(name) + "' is unsafe as a path"
-        + " (empty, '.', '..', a slash, a backslash or a control character); rename it", null);
+        + " (empty, a leading dot, a slash, a backslash, a colon, a control character or over 200 characters);"
+        + " rename it", null);
+  }
+
+  public static FymException duplicateClip(String input, String identity, String clip, String kept) {
+    return of(Reason.DUPLICATE_CLIP, input + " is a second source for the clip '" + printable(identity) + "/"
+        + printable(clip) + "', already given by " + kept + "; give each clip of an identity its own name", null);
   }
 
   public static FymException badManifest(String manifest, long line, String detail) {

@@ -1,8 +1,8 @@
 package ai.fym.engine.errors;
 
 /**
- * A failure with a stable reason code and a message a person understands. Ingest turns it into a
- * quarantine row (reason = {@link #reason()}, detail = message); other stages into a FAILED ledger row.
+ * A failure with a stable reason code and a message a person understands. The stages turn it into a
+ * quarantine row (reason = {@link #reason()}, detail = message) and go on with the next item.
  * Build instances through {@link Errors}, the one place for user-facing messages.
  */
 public final class FymException extends Exception {
@@ -17,7 +17,7 @@ public final class FymException extends Exception {
     return reason;
   }
 
-  /** Stable reason codes, stored as strings in the quarantine and ledger tables. */
+  /** Stable reason codes, stored as strings in the quarantine table. */
   public enum Reason {
     EMPTY_FILE,
     UNREADABLE,
@@ -31,6 +31,7 @@ public final class FymException extends Exception {
     NO_FACE,
     UNSAFE_NAME,
     BAD_MANIFEST,
+    DUPLICATE_CLIP,
     MODEL_INTEGRITY,
     EDIT_MISMATCH,
     UNKNOWN_EDIT,

@@ -52,11 +52,6 @@ public final class ImageCodec {
     return encode(image, ".png");
   }
 
-  /** Encodes as JPEG at OpenCV's default quality. */
-  public static byte[] encodeJpeg(RgbImage image) {
-    return encode(image, ".jpg");
-  }
-
   /** Decodes PNG/JPEG/BMP bytes; throws {@link IllegalArgumentException} when they are not an image. */
   public static RgbImage decode(byte[] bytes) {
     try (Mat buf = new Mat(1, bytes.length, opencv_core.CV_8UC1)) {

@@ -74,7 +74,7 @@ public final class ClipIngestor {
     CropSmoother smoother = new CropSmoother(settings.cropScale(), CropSmoother.DEFAULT_CENTRE_SIGMA,
         CropSmoother.DEFAULT_SIZE_SIGMA);
     for (Track t : rawTracks) {
-      crops.add(smoother.smooth(t.boxes()));
+      crops.add(smoother.smooth(t));
     }
     return new ClipAnalysis(info, frames, shots, tracks, rawTracks, crops, detections, source, settings,
         models, deadline);

@@ -57,15 +57,6 @@ public final class CropSmoother {
     return smooth(track.boxes());
   }
 
-  /** The transforms that cut the track's smoothed windows into {@code size}-pixel crops, one per frame. */
-  public List<CropTransform> cropTransforms(Track track, int size) {
-    List<CropTransform> out = new ArrayList<>(track.length());
-    for (Box window : smooth(track)) {
-      out.add(CropTransform.of(window, size));
-    }
-    return out;
-  }
-
   /** Smoothed square crop windows, one per box of a consecutive-frame sequence. */
   public List<Box> smooth(List<Box> faceBoxes) {
     int n = faceBoxes.size();

@@ -36,7 +36,6 @@ public final class ShotDetector {
   private final double darkValue;
   private final ArrayDeque<Double> recent = new ArrayDeque<>();
   private ColourHistogram lastLit;
-  private long frames;
   private int shot = -1;
   private long shotLength;
   private double lastDistance;
@@ -67,7 +66,6 @@ public final class ShotDetector {
   public boolean observe(RgbImage frame) {
     ColourHistogram h = ColourHistogram.of(frame);
     boolean dark = h.meanValue() < darkValue;
-    frames++;
     lastDistance = 0;
     if (shot < 0) {
       startShot(dark ? null : h);
@@ -97,11 +95,6 @@ public final class ShotDetector {
   /** Index of the shot the last observed frame belongs to (0-based; -1 before any frame). */
   public int currentShot() {
     return shot;
-  }
-
-  /** Frames observed so far. */
-  public long framesObserved() {
-    return frames;
   }
 
   /** Histogram distance of the last frame to the previous lit frame (0 when not compared). */

@@ -31,12 +31,4 @@ class FymConfigTest {
     assertTrue(bad.getMessage().contains(FymConfig.INGEST_MIN_FACE_SCORE));
     assertThrows(IllegalArgumentException.class, () -> c.with(FymConfig.INGEST_CROP_SIZE, "abc"));
   }
-
-  @Test
-  void describeMasksSecrets() {
-    FymConfig c = FymConfig.defaults().with("spark.hadoop.fs.s3a.secret.key", "hunter2")
-        .with("spark.hadoop.fs.s3a.access.key", "AKIAEXAMPLE");
-    assertEquals("****", c.describe().get("spark.hadoop.fs.s3a.secret.key"));
-    assertEquals("****", c.describe().get("spark.hadoop.fs.s3a.access.key"));
-  }
 }

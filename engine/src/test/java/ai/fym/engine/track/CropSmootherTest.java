@@ -106,24 +106,6 @@ class CropSmootherTest {
   }
 
   @Test
-  void transformsCutTheSmoothedWindows() {
-    List<Box> boxes = noisyBoxes(2.0, 3);
-    float[] scores = new float[FRAMES];
-    Track track = new Track(7, 100, boxes, scores, new boolean[FRAMES]);
-    CropSmoother smoother = new CropSmoother();
-    List<Box> windows = smoother.smooth(track);
-    List<CropTransform> transforms = smoother.cropTransforms(track, 256);
-    assertEquals(FRAMES, transforms.size());
-    for (int t = 0; t < FRAMES; t += 17) {
-      Box w = windows.get(t);
-      float[] centre = transforms.get(t).toCrop(w.centerX(), w.centerY());
-      assertEquals(128f, centre[0], 1e-3f);
-      assertEquals(128f, centre[1], 1e-3f);
-      assertEquals(256f / w.width(), transforms.get(t).scale(), 1e-6f);
-    }
-  }
-
-  @Test
   void shortSequencesPassThrough() {
     Box only = new Box(10, 10, 50, 40);
     List<Box> crops = new CropSmoother().smooth(List.of(only));

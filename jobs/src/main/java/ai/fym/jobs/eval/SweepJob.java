@@ -60,7 +60,7 @@ public final class SweepJob {
         (measured.contains(k) ? alreadyMeasured : todo).add(i);
       }
     }
-    mark(grid.name(), alreadyMeasured, Set.of());
+    mark(grid.name(), alreadyMeasured, measured);
     int limit = maxItems > 0 ? Math.min(maxItems, todo.size()) : todo.size();
     log.printf("[sweep %s] %d items, %d finished before, %d to run now%n", grid.name(), all.size(),
         all.size() - todo.size(), limit);
@@ -92,7 +92,7 @@ public final class SweepJob {
     store.insertNew(Tables.SWEEP_ITEMS, spark.createDataFrame(rows, EvalSchemas.SWEEP_ITEMS));
   }
 
-  /** Marks items DONE when measured; in {@code measured} = empty set means all given items are done. */
+  /** Marks each item DONE when its metrics are committed ({@code measured} holds its key), else FAILED. */
   private void mark(String sweep, List<EvalItem> items, Set<String> measured) {
     if (items.isEmpty()) {
       return;
@@ -100,7 +100,7 @@ public final class SweepJob {
     List<Row> rows = new ArrayList<>();
     Timestamp now = new Timestamp(System.currentTimeMillis());
     for (EvalItem i : items) {
-      boolean ok = measured.isEmpty() || measured.contains(key(i));
+      boolean ok = measured.contains(key(i));
       rows.add(row(sweep, i, ok ? "DONE" : "FAILED", ok ? null : "see the quarantine table", now));
     }
     store.upsert(Tables.SWEEP_ITEMS, spark.createDataFrame(rows, EvalSchemas.SWEEP_ITEMS));

@@ -1,5 +1,6 @@
 package ai.fym.jobs.ingest;
 
+import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.naming.SafeNames;
 import ai.fym.udfs.ingest.ClipInput;
@@ -42,7 +43,7 @@ public final class CorpusDiscovery {
     FileSystem fs = root.getFileSystem(hadoop);
     FileStatus status = fs.getFileStatus(root);
     if (status.isFile() && MANIFEST_EXTENSIONS.contains(extension(root.getName()))) {
-      return new ManifestReader(hadoop).read(status.getPath());
+      return withoutDuplicates(new ManifestReader(hadoop).read(status.getPath()));
     }
     if (!status.isDirectory()) {
       throw new IOException(corpus + " is neither a folder nor a manifest (.csv, .jsonl, .json)");
@@ -63,7 +64,24 @@ public final class CorpusDiscovery {
         ignored++;
       }
     }
-    return new Discovery(clips, quarantine, ignored);
+    return withoutDuplicates(new Discovery(clips, quarantine, ignored));
+  }
+
+  /**
+   * Two sources for one (identity, clip), e.g. {@code a.mp4} and {@code a.avi}, would mix their rows
+   * under one key: the first (in name order) is kept, the others are quarantined.
+   */
+  static Discovery withoutDuplicates(Discovery d) {
+    Map<String, ClipInput> kept = new java.util.LinkedHashMap<>();
+    List<Row> quarantine = new ArrayList<>(d.quarantine());
+    for (ClipInput c : d.clips()) {
+      ClipInput first = kept.putIfAbsent(c.identity() + "\u0000" + c.clip(), c);
+      if (first != null) {
+        quarantine.add(IngestRows.quarantine(c, "discover",
+            Errors.duplicateClip(c.uri(), c.identity(), c.clip(), first.uri()), now()));
+      }
+    }
+    return new Discovery(new ArrayList<>(kept.values()), quarantine, d.ignoredFiles());
   }
 
   private int identityFolder(FileSystem fs, FileStatus folder, List<ClipInput> clips, List<Row> quarantine)

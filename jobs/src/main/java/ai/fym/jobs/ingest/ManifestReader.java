@@ -59,6 +59,10 @@ final class ManifestReader {
       long line = ((Number) rec.get("_line")).longValue();
       try {
         clips.add(toClip(fs, manifest.getParent(), rec, where, line));
+      } catch (RuntimeException e) {
+        FymException bad = Errors.badManifest(where, line, "cannot read this record (" + e.getMessage() + ")");
+        quarantine.add(IngestRows.quarantine(where + "#" + line, str(rec, "identity"), str(rec, "clip"), "discover",
+            bad, "line:" + line, CorpusDiscovery.now()));
       } catch (FymException e) {
         Object uri = rec.getOrDefault("uri", where + "#" + line);
         quarantine.add(IngestRows.quarantine(String.valueOf(uri), str(rec, "identity"), str(rec, "clip"),
@@ -72,6 +76,9 @@ final class ManifestReader {
       throws FymException {
     String identity = str(rec, "identity");
     String uriText = str(rec, "uri");
+    if (rec.containsKey("_error")) {
+      throw Errors.badManifest(where, line, "not a JSON object: " + rec.get("_error"));
+    }
     if (identity == null || uriText == null) {
       throw Errors.badManifest(where, line, "needs an identity and a uri");
     }
@@ -147,7 +154,12 @@ final class ManifestReader {
       while ((line = r.readLine()) != null) {
         n++;
         if (!line.isBlank()) {
-          out.add(record(JSON.readTree(line), n));
+          try {
+            out.add(record(JSON.readTree(line), n));
+          } catch (IOException e) {
+            String why = e.getMessage() == null ? "malformed" : e.getMessage().lines().findFirst().orElse("malformed");
+            out.add(new LinkedHashMap<>(Map.of("_line", n, "_error", why)));
+          }
         }
       }
       return;

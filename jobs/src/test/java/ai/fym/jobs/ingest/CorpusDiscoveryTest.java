@@ -70,6 +70,31 @@ class CorpusDiscoveryTest {
     assertTrue(d.clips().get(0).edits().containsKey("grade"));
   }
 
+  @Test
+  void twoSourcesForOneClipKeepTheFirstAndQuarantineTheOther(@TempDir Path root) throws Exception {
+    touch(root.resolve("alice/talk.avi"));
+    touch(root.resolve("alice/talk.mp4"));
+    Discovery d = discovery.discover(root.toString());
+    assertEquals(1, d.clips().size());
+    assertTrue(d.clips().get(0).uri().endsWith("talk.avi"));
+    assertEquals("DUPLICATE_CLIP", d.quarantine().get(0).getString(4));
+    assertTrue(d.quarantine().get(0).getString(5).contains("talk.avi"), d.quarantine().get(0).getString(5));
+  }
+
+  @Test
+  void malformedManifestLinesAreQuarantinedAndTheRestIsKept(@TempDir Path root) throws Exception {
+    touch(root.resolve("b.mkv"));
+    Files.writeString(root.resolve("m.jsonl"), String.join("\n",
+        "{\"identity\":\"bob\",\"uri\":\"b.mkv\"}",
+        "{not json",
+        "{\"identity\":\"carol\",\"uri\":\"bad%zz.mkv\"}",
+        "{\"identity\":\"dave\",\"uri\":\"b.mkv\",\"clip\":\"other\",\"edits\":\"not an object\"}"));
+    Discovery d = discovery.discover(root.resolve("m.jsonl").toString());
+    assertEquals(List.of("bob"), d.clips().stream().map(ClipInput::identity).toList());
+    assertEquals(List.of("BAD_MANIFEST", "BAD_MANIFEST", "BAD_MANIFEST"),
+        d.quarantine().stream().map(r -> r.getString(4)).toList(), "not JSON, a bad uri, edits not an object");
+  }
+
   private static void touch(Path p) throws Exception {
     Files.createDirectories(p.getParent());
     Files.write(p, new byte[] {0});

@@ -17,7 +17,7 @@ import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
-import ai.fym.udfs.models.ExecutorModels;
+import ai.fym.engine.landmarks.LandmarkNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -162,7 +162,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
          VideoReader edit = VideoReader.open(edited, limits, folderFps);
          VideoReader out = VideoReader.open(output, limits, folderFps);
          ClipEvaluator evaluator = new ClipEvaluator(ClipEvaluator.Options.defaults()
-             .withLandmarks(ExecutorModels.landmarkNet()))) {
+             .withLandmarks(LandmarkNet.load()))) {
       int index = 0;
       for (RgbImage s = src.next(); s != null; s = src.next(), index++) {
         RgbImage o = out.next();
