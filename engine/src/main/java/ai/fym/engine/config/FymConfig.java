@@ -201,18 +201,31 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "a positive integer");
         }
       }
-      case INGEST_MAX_DURATION, INGEST_FRAME_FOLDER_FPS, INGEST_CROP_SCALE -> {
+      case INGEST_MAX_DURATION, INGEST_CROP_SCALE, INGEST_MAX_FILE_BYTES -> {
         if (getDouble(key) <= 0) {
           throw Errors.badConfig(key, get(key), "a positive number");
         }
       }
-      case INGEST_MIN_FACE_SCORE, INGEST_TRACK_MIN_IOU -> {
+      case INGEST_MIN_FACE_SCORE -> {
+        double d = getDouble(key);
+        if (d <= 0 || d >= 1) {
+          throw Errors.badConfig(key, get(key), "a number strictly between 0 and 1");
+        }
+      }
+      case INGEST_TRACK_MIN_IOU -> {
         double d = getDouble(key);
         if (d < 0 || d > 1) {
           throw Errors.badConfig(key, get(key), "a number between 0 and 1");
         }
       }
-      case QC_MAX_WARP_SHORT, QC_MAX_WARP_LONG, QC_MAX_FLICKER, QC_MIN_EDIT_FIDELITY, QC_MAX_LANDMARK_ERROR -> {
+      case INGEST_FRAME_FOLDER_FPS -> {
+        double d = getDouble(key);
+        if (d <= 0 || d > 1000) {
+          throw Errors.badConfig(key, get(key), "a frame rate in (0, 1000]");
+        }
+      }
+      case QC_MAX_WARP_SHORT, QC_MAX_WARP_LONG, QC_MAX_FLICKER, QC_MIN_EDIT_FIDELITY, QC_MAX_LANDMARK_ERROR,
+          INGEST_MERGE_DISTANCE -> {
         if (getDouble(key) < 0) {
           throw Errors.badConfig(key, get(key), "zero or a positive number");
         }

@@ -29,8 +29,9 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  */
 final class HaarFaceDetector implements FaceDetector {
   static final String NAME = "haar";
-  static final String CASCADE =
-      "org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
+  /** The cascade inside the OpenCV natives jar of this platform (linux-x86_64 here). */
+  static final String CASCADE = "org/bytedeco/opencv/" + org.bytedeco.javacpp.Loader.getPlatform()
+      + "/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
   private static final double SCALE_STEP = 1.1;
   private static final int MIN_NEIGHBOURS = 5;
   /** Smallest face searched, as a fraction of the frame's shorter side (skips tiny false positives). */

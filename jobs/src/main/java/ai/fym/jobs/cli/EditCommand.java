@@ -28,9 +28,9 @@ final class EditCommand implements Command {
 
         Built-in edits behave like an image editor run on every frame, each frame with its own slightly
         different parameters around the intent (the flicker FYM removes):
-          relight   directional / spherical-harmonic shading and colour temperature
-          grade     a colour look with per-frame jitter
-          stylize   OpenCV stylisation with jittered parameters
+          relight   a warm key light as a smooth directional gain field, plus colour temperature
+          grade     a teal-orange colour look (curve, lift/gamma/gain, saturation) with per-frame jitter
+          stylize   a cartoon look: OpenCV edge-preserving filter, flat tone bands, inked edges
         Any other NAME is a user's edit: the edited video (or frame folder) named by --edited, or the clip's
         manifest column edit:NAME. It must have the source's frame count and size. Edited clips are stored
         losslessly under <out>/edits/<identity>/<clip>/<edit>.mkv with rows in the Delta table edits; a failed

@@ -26,8 +26,8 @@ final class IngestCommand implements Command {
     return """
         usage: bin/fym [global options] ingest --corpus FOLDER|s3a://PREFIX|MANIFEST
 
-        Discovers <root>/<identity>/<clip>.<mp4|avi|mov|mkv|webm> (or a folder of PNG/JPEG frames per
-        clip) or reads a manifest (.csv with identity,clip,uri,subject,edit:<name> columns; .jsonl or .json
+        Discovers <root>/<identity>/<clip>.<mp4|avi|mov|mkv|webm|m4v> (or a folder of PNG/JPEG frames per
+        clip; names starting with '.' or '_' are skipped) or reads a manifest (.csv with identity,clip,uri,subject,edit:<name> columns; .jsonl or .json
         with the same fields and "edits": {name: uri}). Each clip is decoded at source resolution, cut into
         shots, its faces detected and tracked, tracks of one person merged by face embedding, and every
         tracked frame gets a smoothed square face crop (fym.ingest.cropSize) with its transform and 68

@@ -6,8 +6,10 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.edit.Editors;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.naming.SafeNames;
+import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.eval.EditPartitionFunction;
 import ai.fym.udfs.eval.EditTask;
@@ -22,12 +24,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The edit stage: produces the edited version of every selected ingested clip, either with a built-in
  * editor (deterministic per clip) or from the user's edited video (the manifest's {@code edit:<name>}
  * column or {@code --edited}), stored losslessly under {@code <out>/edits}. An edit already in the
- * {@code edits} table from the same origin is skipped, so reruns add nothing.
+ * {@code edits} table from the same origin is skipped, so reruns add nothing; an edit registered again
+ * from another origin replaces the old one and drops the results measured on it.
  */
 public final class EditJob {
   private final SparkSession spark;
@@ -60,6 +64,7 @@ public final class EditJob {
     }
     boolean builtin = Editors.builtinNames().contains(edit);
     List<Row> tasks = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
     for (Row c : clips) {
       Map<String, String> declared = scala.jdk.javaapi.CollectionConverters.asJava(c.<String, String>getMap(3));
       String external = editedUri != null ? editedUri : declared.get(edit);
@@ -69,6 +74,10 @@ public final class EditJob {
       String key = c.getString(0) + "\u0000" + c.getString(1);
       if (done.containsKey(key) && done.get(key).equals(String.valueOf(external))) {
         continue;
+      }
+      if (done.containsKey(key)) {
+        replaced.add("(identity = " + DeltaStore.quote(c.getString(0)) + " AND clip = "
+            + DeltaStore.quote(c.getString(1)) + " AND edit = " + DeltaStore.quote(edit) + ")");
       }
       long seed = (c.getString(0) + "/" + c.getString(1) + "/" + edit).hashCode();
       tasks.add(new EditTask(c.getString(0), c.getString(1), c.getString(2), edit, external, seed).toRow());
@@ -81,16 +90,27 @@ public final class EditJob {
       return new int[] {0, 0};
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
+    LongAccumulator edited = spark.sparkContext().longAccumulator("fym.edit.frames");
     Dataset<Row> out = spark.createDataFrame(spark.sparkContext().parallelize(
             scala.jdk.javaapi.CollectionConverters.asScala(tasks).toSeq(), tasks.size(),
             scala.reflect.ClassTag$.MODULE$.apply(Row.class)), EditTask.SCHEMA)
         .mapPartitions(new EditPartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
-            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS)),
+            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), edited),
             Encoders.row(EditPartitionFunction.OUTPUT))
         .cache();
     try {
+      try (Progress p = new Progress(spark.sparkContext(), "edit " + edit, "frames", tasks.size(), edited, log)) {
+        out.count();
+        log.println(p.line());
+      }
       Dataset<Row> edits = out.where(col("kind").equalTo("edit")).select("edit.*");
       Dataset<Row> failed = out.where(col("kind").equalTo("quarantine")).select("quarantine.*");
+      if (!replaced.isEmpty()) {
+        String stale = String.join(" OR ", replaced);
+        for (TableDef t : List.of(Tables.CORRECTED, Tables.METRICS, Tables.METRIC_FRAMES, Tables.QC)) {
+          store.delete(t, stale);
+        }
+      }
       store.upsert(Tables.EDITS, edits);
       store.insertNew(Tables.QUARANTINE, failed);
       int ok = (int) edits.count();

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.correct.Correctors;
 import ai.fym.engine.geom.Box;
+import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The evaluation stage: for every selected (clip, edit) in {@code edits} and every method
@@ -99,16 +101,21 @@ public final class EvaluateJob {
       return new int[] {0, 0};
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
+    LongAccumulator measured = spark.sparkContext().longAccumulator("fym.evaluate.frames");
     List<Row> rows = items.stream().map(EvalItem::toRow).toList();
     Dataset<Row> out = spark.createDataFrame(spark.sparkContext().parallelize(
             scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq(), rows.size(),
             scala.reflect.ClassTag$.MODULE$.apply(Row.class)), EvalItem.SCHEMA)
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
-            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS)),
+            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), measured),
             Encoders.row(EvaluatePartitionFunction.OUTPUT))
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
-      out.count();
+      try (Progress p = new Progress(spark.sparkContext(), "evaluate", "frames measured", items.size(), measured,
+          log)) {
+        out.count();
+        log.println(p.line());
+      }
       store.insertNew(Tables.QUARANTINE, part(out, "quarantine"));
       store.upsert(Tables.METRIC_FRAMES, part(out, "frame"));
       store.upsert(Tables.CORRECTED, part(out, "corrected"));

@@ -7,6 +7,7 @@ import ai.fym.engine.ingest.IngestSettings;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.ingest.ClipInput;
 import ai.fym.udfs.ingest.IngestPartitionFunction;
@@ -138,18 +139,23 @@ public final class IngestJob {
   }
 
   /**
-   * Deletes the stale rows of re-ingested clips, inserts the child tables' rows in parallel (they are
+   * Deletes the stale rows of re-ingested clips (their ingest rows and everything derived from them:
+   * edits, corrected videos, metrics, verdicts), inserts the child tables' rows in parallel (they are
    * independent Delta tables), then upserts the clips rows, the commit marker of each clip.
    */
   private void commit(Dataset<Row> out, List<ClipInput> replaced) throws Exception {
     long t0 = System.nanoTime();
     if (!replaced.isEmpty()) {
-      String shots = replaced.stream().map(c -> "(identity = '" + sql(c.identity()) + "' AND clip = '"
-          + sql(c.clip()) + "')").collect(Collectors.joining(" OR "));
+      String shots = replaced.stream().map(c -> "(identity = " + DeltaStore.quote(c.identity()) + " AND clip = "
+          + DeltaStore.quote(c.clip()) + ")").collect(Collectors.joining(" OR "));
       String children = shots.replace("(identity = ", "(source_identity = ");
       store.delete(Tables.SHOTS, shots);
       store.delete(Tables.TRACKS, children);
       store.delete(Tables.FRAMES, children);
+      for (TableDef downstream : List.of(Tables.EDITS, Tables.CORRECTED, Tables.METRICS, Tables.METRIC_FRAMES,
+          Tables.QC)) {
+        store.delete(downstream, shots);
+      }
     }
     Dataset<Row> ok = ok(out);
     List<Callable<Long>> inserts = List.of(
@@ -190,7 +196,4 @@ public final class IngestJob {
     return identity + "\u0000" + clip;
   }
 
-  private static String sql(String s) {
-    return s.replace("\\", "\\\\").replace("'", "\\'");
-  }
 }

@@ -81,6 +81,11 @@ public final class DeltaStore {
     }).collect(Collectors.toList());
   }
 
+  /** A string as a quoted Spark SQL literal, for delete conditions built from names. */
+  public static String quote(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
   private static String keyCondition(TableDef t) {
     return t.keys().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
   }

@@ -23,6 +23,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The executor side of {@code fym edit}: for each {@link EditTask}, runs the built-in editor over
@@ -43,12 +44,15 @@ public final class EditPartitionFunction implements MapPartitionsFunction<Row, R
   private final ArtifactStore artifacts;
   private final VideoLimits limits;
   private final double folderFps;
+  private final LongAccumulator framesEdited;
 
-  public EditPartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits, double folderFps) {
+  public EditPartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits, double folderFps,
+      LongAccumulator framesEdited) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
     this.folderFps = folderFps;
+    this.framesEdited = framesEdited;
   }
 
   @Override
@@ -83,6 +87,7 @@ public final class EditPartitionFunction implements MapPartitionsFunction<Row, R
           try (VideoWriter writer = VideoWriter.openLossless(video, info.width(), info.height(), info.fps())) {
             for (RgbImage f = reader.next(); f != null; f = reader.next()) {
               writer.write(editor.edit(f, (int) frames++));
+              framesEdited.add(1);
             }
           }
         }
@@ -95,6 +100,7 @@ public final class EditPartitionFunction implements MapPartitionsFunction<Row, R
           for (RgbImage f = aligned.next(); f != null; f = aligned.next()) {
             writer.write(f);
             frames++;
+            framesEdited.add(1);
           }
         }
       }

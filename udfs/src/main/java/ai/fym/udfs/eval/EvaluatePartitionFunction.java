@@ -28,6 +28,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The executor side of {@code fym evaluate}: for each {@link EvalItem}, corrects the edited clip
@@ -50,13 +51,15 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   private final ArtifactStore artifacts;
   private final VideoLimits limits;
   private final double folderFps;
+  private final LongAccumulator framesMeasured;
 
   public EvaluatePartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
-      double folderFps) {
+      double folderFps, LongAccumulator framesMeasured) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
     this.folderFps = folderFps;
+    this.framesMeasured = framesMeasured;
   }
 
   @Override
@@ -172,6 +175,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
         }
         evaluator.add(index, index == 0 || item.shotStarts().contains(index), s, crop(o, s), crop(e, s),
             item.faceBoxes().get(index));
+        framesMeasured.add(1);
       }
       return evaluator.finish();
     }

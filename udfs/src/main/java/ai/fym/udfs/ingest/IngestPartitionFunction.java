@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -51,7 +52,12 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
 
   @Override
   public Iterator<Row> call(Iterator<Row> inputs) {
-    return new Rows(inputs);
+    Rows rows = new Rows(inputs);
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> rows.release());
+    }
+    return rows;
   }
 
   /** Lazily walks the partition's clips, one clip's stream of rows after another. */
@@ -62,6 +68,13 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
 
     Rows(Iterator<Row> inputs) {
       this.inputs = inputs;
+    }
+
+    /** Frees the current clip's decoder, worker threads and temporary copy (a killed or failed task). */
+    void release() {
+      if (current != null && !current.done) {
+        current.finish();
+      }
     }
 
     @Override
