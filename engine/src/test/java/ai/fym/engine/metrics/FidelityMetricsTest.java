@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
-import ai.fym.engine.testing.Samples;
 import ai.fym.engine.landmarks.LandmarkNet;
+import ai.fym.engine.testing.Samples;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

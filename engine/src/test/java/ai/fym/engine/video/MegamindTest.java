@@ -1,7 +1,6 @@
 package ai.fym.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.image.RgbImage;
