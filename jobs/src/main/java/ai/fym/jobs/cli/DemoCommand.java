@@ -44,7 +44,7 @@ final class DemoCommand implements Command {
         fetches from Debian's opencv-doc package into ~/.cache/fym/samples on first use, then runs every
         stage available: ingest (shots, face tracks, landmarks, crops), the built-in edits (relight, grade,
         stylize), evaluation of the reference correctors (per-frame, smooth, propagate), quality gates and
-        the HTML report, whose path it prints. About 8 minutes on 2 cores the first time; a rerun skips
+        the HTML report, whose path it prints. About 6 minutes on 2 cores the first time; a rerun skips
         everything already done.
         """;
   }
