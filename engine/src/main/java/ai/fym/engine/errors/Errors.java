@@ -59,6 +59,11 @@ public final class Errors {
         + " rename it", null);
   }
 
+  public static FymException notACorpus(String corpus) {
+    return of(Reason.UNREADABLE, corpus + " is neither a folder of <identity>/<clip> videos nor a manifest"
+        + " (.csv, .jsonl, .json)", null);
+  }
+
   public static FymException duplicateClip(String input, String identity, String clip, String kept) {
     return of(Reason.DUPLICATE_CLIP, input + " is a second source for the clip '" + printable(identity) + "/"
         + printable(clip) + "', already given by " + kept + "; give each clip of an identity its own name", null);

@@ -37,16 +37,21 @@ public final class CorpusDiscovery {
     this.hadoop = hadoop;
   }
 
-  /** Discovers a folder or a manifest; an unreadable corpus root is an error for the whole command. */
-  public Discovery discover(String corpus) throws IOException {
+  /** Discovers a folder or a manifest; a missing or unreadable corpus root fails the whole command. */
+  public Discovery discover(String corpus) throws IOException, FymException {
     Path root = new Path(corpus);
     FileSystem fs = root.getFileSystem(hadoop);
-    FileStatus status = fs.getFileStatus(root);
+    FileStatus status;
+    try {
+      status = fs.getFileStatus(root);
+    } catch (IOException e) {
+      throw Errors.unreadable(corpus, e);
+    }
     if (status.isFile() && MANIFEST_EXTENSIONS.contains(extension(root.getName()))) {
       return withoutDuplicates(new ManifestReader(hadoop).read(status.getPath()));
     }
     if (!status.isDirectory()) {
-      throw new IOException(corpus + " is neither a folder nor a manifest (.csv, .jsonl, .json)");
+      throw Errors.notACorpus(corpus);
     }
     List<ClipInput> clips = new ArrayList<>();
     List<Row> quarantine = new ArrayList<>();
