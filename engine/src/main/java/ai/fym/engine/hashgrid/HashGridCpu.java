@@ -144,37 +144,71 @@ public final class HashGridCpu implements HashEncoding {
         float[] w = new float[8];
         int stride = levels * features;
         for (int l = 0; l < levels; l++) {
-            float scale = resolution[l];
-            int last = resolution[l] - 1;
-            int base = offset[l];
-            for (int p = from; p < to; p++) {
-                corners(l, xyt[3 * p] * scale, xyt[3 * p + 1] * scale, xyt[3 * p + 2] * scale, last, idx, w);
-                int o = p * stride + l * features;
-                if (out != null) {
-                    for (int f = 0; f < features; f++) {
-                        float acc = 0f;
-                        for (int c = 0; c < 8; c++) {
-                            acc += w[c] * params[base + idx[c] * features + f];
-                        }
-                        out[o + f] = acc;
-                    }
-                } else {
+            encodeLevel(l, xyt, from, to, out, dOut, grad, idx, w, stride);
+        }
+    }
+
+    /** One level of {@link #encode} for points [from, to). */
+    private void encodeLevel(int l, float[] xyt, int from, int to, float[] out, float[] dOut, float[] grad,
+            int[] idx, float[] w, int stride) {
+        float scale = resolution[l];
+        int last = resolution[l] - 1;
+        int base = offset[l];
+        for (int p = from; p < to; p++) {
+            corners(l, xyt[3 * p] * scale, xyt[3 * p + 1] * scale, xyt[3 * p + 2] * scale, last, idx, w);
+            int o = p * stride + l * features;
+            if (features == 2) {
+                pairs(base, idx, w, o, out, dOut, grad);
+            } else if (out != null) {
+                for (int f = 0; f < features; f++) {
+                    float acc = 0f;
                     for (int c = 0; c < 8; c++) {
-                        int e = base + idx[c] * features;
-                        for (int f = 0; f < features; f++) {
-                            grad[e + f] += w[c] * dOut[o + f];
-                        }
+                        acc += w[c] * params[base + idx[c] * features + f];
+                    }
+                    out[o + f] = acc;
+                }
+            } else {
+                for (int c = 0; c < 8; c++) {
+                    int e = base + idx[c] * features;
+                    for (int f = 0; f < features; f++) {
+                        grad[e + f] += w[c] * dOut[o + f];
                     }
                 }
             }
         }
     }
 
-    /** Table entries and trilinear weights of the 8 corners around grid position (px, py, pt) of level l. */
+    /** The F = 2 case of {@link #encode} for one point and level, unrolled: CoDeF's configuration. */
+    private void pairs(int base, int[] idx, float[] w, int o, float[] out, float[] dOut, float[] grad) {
+        if (out != null) {
+            float a = 0f;
+            float b = 0f;
+            for (int c = 0; c < 8; c++) {
+                int e = base + 2 * idx[c];
+                a += w[c] * params[e];
+                b += w[c] * params[e + 1];
+            }
+            out[o] = a;
+            out[o + 1] = b;
+        } else {
+            float da = dOut[o];
+            float db = dOut[o + 1];
+            for (int c = 0; c < 8; c++) {
+                int e = base + 2 * idx[c];
+                grad[e] += w[c] * da;
+                grad[e + 1] += w[c] * db;
+            }
+        }
+    }
+
+    /**
+     * Table entries and trilinear weights of the 8 corners around grid position (px, py, pt) of level l. The int
+     * cast truncates instead of flooring, which differs only below 0, where the clamp gives the same cell.
+     */
     private void corners(int l, float px, float py, float pt, int last, int[] idx, float[] w) {
-        int x = Math.min(Math.max((int) Math.floor(px), 0), last);
-        int y = Math.min(Math.max((int) Math.floor(py), 0), last);
-        int t = Math.min(Math.max((int) Math.floor(pt), 0), last);
+        int x = Math.min(Math.max((int) px, 0), last);
+        int y = Math.min(Math.max((int) py, 0), last);
+        int t = Math.min(Math.max((int) pt, 0), last);
         float fx = px - x;
         float fy = py - y;
         float ft = pt - t;
