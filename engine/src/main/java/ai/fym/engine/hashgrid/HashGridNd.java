@@ -121,8 +121,8 @@ public final class HashGridNd implements HashEncoding {
             return x.add(y.mul(side)).add(t.mul(side * side));
         }
         NDArray a = x.mod(tableSize);
-        NDArray b = y.mul((double) (HashGridCpu.PRIME_Y & 0xFFFFFFFFL)).mod(tableSize);
-        NDArray c = t.mul((double) HashGridCpu.PRIME_T).mod(tableSize);
+        NDArray b = y.mul((double) (LevelKernel.PRIME_Y & 0xFFFFFFFFL)).mod(tableSize);
+        NDArray c = t.mul((double) LevelKernel.PRIME_T).mod(tableSize);
         NDArray bitSum = bits(a).add(bits(b)).add(bits(c));
         return bitSum.mod(2.0).mul(powersOfTwo).sum(new int[] {2});
     }

@@ -17,6 +17,11 @@ class HashGridNdTest {
         compare(HashGridConfig.codef());
     }
 
+    @Test
+    void agreesWithCpuKernelOnTheGeneralFeatureCountPath() {
+        compare(new HashGridConfig(3, 3, 10, 4, 1.7));
+    }
+
     private static void compare(HashGridConfig c) {
         float[] params = HashGridCpu.randomParams(c, 21L);
         for (int i = 0; i < params.length; i++) {
