@@ -1,7 +1,6 @@
 package ai.fym.engine.hashgrid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -13,9 +12,11 @@ import java.util.concurrent.Future;
  * The hash encoding as a hand-written, multithreaded CPU kernel: the fast path for training trajectory fields
  * without a GPU.
  *
- * <p>Points are split into one contiguous range per thread, each run by a {@link LevelKernel}. The backward
- * pass accumulates each thread's gradient into its own buffer (the caller's thread writes straight into the
- * result) and sums the buffers at the end, so no two threads ever write the same memory.
+ * <p>Threads share the work by a race-free split, each part run by a {@link LevelKernel}: the forward pass gives
+ * each thread a contiguous range of points (each writes only its points' features); the backward pass gives
+ * each thread every point but its own levels (l = k, k + threads, ...), so each scatters only into its own level
+ * tables. No gradient buffers need merging, each thread's tables stay warmer in cache, and the result is the
+ * same bit for bit whatever the thread count.
  */
 public final class HashGridCpu implements HashEncoding {
 
@@ -25,7 +26,6 @@ public final class HashGridCpu implements HashEncoding {
     private final int outputSize;
     private final LevelKernel kernel;
     private final ExecutorService pool;
-    private final float[][] threadGrad;
 
     /** A grid with parameters drawn uniformly from [-1e-4, 1e-4] by a Random seeded with {@code seed}. */
     public HashGridCpu(HashGridConfig config, long seed, int threads) {
@@ -50,7 +50,6 @@ public final class HashGridCpu implements HashEncoding {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.threadGrad = new float[threads - 1][];
     }
 
     /** Parameters uniform in [-1e-4, 1e-4] from a Random seeded with {@code seed}. */
@@ -82,7 +81,7 @@ public final class HashGridCpu implements HashEncoding {
     public float[] forward(float[] xyt, int n) {
         checkPoints(xyt, n);
         float[] out = new float[n * outputSize];
-        parallel(n, (part, from, to) -> kernel.encode(xyt, from, to, out, null, null));
+        parallel(n, (part, from, to) -> kernel.encode(xyt, from, to, 0, 1, out, null, null));
         return out;
     }
 
@@ -93,25 +92,8 @@ public final class HashGridCpu implements HashEncoding {
             throw new IllegalArgumentException("dOut needs " + n * outputSize + " values, got " + dOut.length);
         }
         float[] grad = new float[params.length];
-        parallel(n, (part, from, to) -> {
-            float[] target = grad;
-            if (part > 0) {
-                if (threadGrad[part - 1] == null) {
-                    threadGrad[part - 1] = new float[params.length];
-                } else {
-                    Arrays.fill(threadGrad[part - 1], 0f);
-                }
-                target = threadGrad[part - 1];
-            }
-            kernel.encode(xyt, from, to, null, dOut, target);
-        });
-        int used = Math.min(threads, Math.max(1, n)) - 1;
-        for (int k = 0; k < used; k++) {
-            float[] g = threadGrad[k];
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] += g[i];
-            }
-        }
+        int parts = Math.min(threads, config.levels());
+        parallel(parts, (part, from, to) -> kernel.encode(xyt, 0, n, part, parts, null, dOut, grad));
         return grad;
     }
 

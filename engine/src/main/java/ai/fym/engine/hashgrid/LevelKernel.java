@@ -38,12 +38,16 @@ final class LevelKernel {
         }
     }
 
-    /** Forward when {@code out} is set, else accumulates dOut into {@code grad}, for points [from, to). */
-    void encode(float[] xyt, int from, int to, float[] out, float[] dOut, float[] grad) {
+    /**
+     * Forward when {@code out} is set, else accumulates dOut into {@code grad}, for points [from, to) and levels
+     * firstLevel, firstLevel + levelStep, ... (level tables are disjoint, so threads may split the levels).
+     */
+    void encode(float[] xyt, int from, int to, int firstLevel, int levelStep, float[] out, float[] dOut,
+            float[] grad) {
         int[] idx = new int[8];
         float[] w = new float[8];
         int stride = levels * features;
-        for (int l = 0; l < levels; l++) {
+        for (int l = firstLevel; l < levels; l += levelStep) {
             if (features == 2) {
                 encodePairs(l, xyt, from, to, out, dOut, grad, stride);
             } else {

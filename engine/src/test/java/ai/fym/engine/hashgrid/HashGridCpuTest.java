@@ -145,18 +145,9 @@ class HashGridCpuTest {
             try (HashGridCpu one = new HashGridCpu(c, params, 1); HashGridCpu three = new HashGridCpu(c, params, 3)) {
                 assertArrayEquals(one.forward(xyt, n), three.forward(xyt, n));
                 float[] expected = one.backward(xyt, n, dOut);
-                assertClose(expected, three.backward(xyt, n, dOut));
-                assertClose(expected, three.backward(xyt, n, dOut));
+                assertArrayEquals(expected, three.backward(xyt, n, dOut));
+                assertArrayEquals(expected, three.backward(xyt, n, dOut));
             }
-        }
-    }
-
-    /** Equal within 1e-6 relative to max(1, |expected|): threads only change the order of float additions. */
-    private static void assertClose(float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length);
-        for (int i = 0; i < expected.length; i++) {
-            float tolerance = 1e-6f * Math.max(1f, Math.abs(expected[i]));
-            assertEquals(expected[i], actual[i], tolerance, "gradient " + i);
         }
     }
 }
