@@ -11,24 +11,24 @@ package ai.fym.engine.hashgrid;
  */
 public interface HashEncoding extends AutoCloseable {
 
-    /** The configuration this encoding was built for. */
-    HashGridConfig config();
+  /** The configuration this encoding was built for. */
+  HashGridConfig config();
 
-    /** Features per point, L * F. */
-    default int outputSize() {
-        return config().outputSize();
-    }
+  /** Features per point, L * F. */
+  default int outputSize() {
+    return config().outputSize();
+  }
 
-    /** A copy of all level tables, flat, in the layout described above. */
-    float[] params();
+  /** A copy of all level tables, flat, in the layout described above. */
+  float[] params();
 
-    /** Encodes {@code n} points; returns n * L * F features. */
-    float[] forward(float[] xyt, int n);
+  /** Encodes {@code n} points; returns n * L * F features. */
+  float[] forward(float[] xyt, int n);
 
-    /** Gradient of sum(forward(xyt) * dOut) with respect to {@link #params()}, same layout. */
-    float[] backward(float[] xyt, int n, float[] dOut);
+  /** Gradient of sum(forward(xyt) * dOut) with respect to {@link #params()}, same layout. */
+  float[] backward(float[] xyt, int n, float[] dOut);
 
-    /** Releases threads or native memory. */
-    @Override
-    void close();
+  /** Releases threads or native memory. */
+  @Override
+  void close();
 }

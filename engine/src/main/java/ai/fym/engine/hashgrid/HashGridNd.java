@@ -23,117 +23,117 @@ import java.util.Arrays;
  */
 public final class HashGridNd implements HashEncoding {
 
-    private static final float[] CORNER_OFFSETS = {
-        0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1
-    };
+  private static final float[] CORNER_OFFSETS = {
+    0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1
+  };
 
-    private final HashGridConfig config;
-    private final NDManager manager;
-    private final NDArray table;
-    private final NDArray cornerOffsets;
-    private final NDArray cornerComplements;
-    private final NDArray powersOfTwo;
+  private final HashGridConfig config;
+  private final NDManager manager;
+  private final NDArray table;
+  private final NDArray cornerOffsets;
+  private final NDArray cornerComplements;
+  private final NDArray powersOfTwo;
 
-    /** A grid holding a copy of {@code params} (the {@link HashGridCpu} layout) on {@code device}. */
-    public HashGridNd(HashGridConfig config, float[] params, Device device) {
-        if (params.length != config.paramCount()) {
-            throw new IllegalArgumentException("expected " + config.paramCount() + " params, got " + params.length);
-        }
-        this.config = config;
-        this.manager = NDManager.newBaseManager(device);
-        int f = config.featuresPerLevel();
-        this.table = manager.create(params, new Shape(params.length / f, f));
-        this.cornerOffsets = manager.create(CORNER_OFFSETS, new Shape(8, 3));
-        this.cornerComplements = cornerOffsets.neg().add(1f);
-        double[] powers = new double[config.log2TableSize()];
-        for (int k = 0; k < powers.length; k++) {
-            powers[k] = Math.scalb(1.0, k);
-        }
-        this.powersOfTwo = manager.create(powers);
+  /** A grid holding a copy of {@code params} (the {@link HashGridCpu} layout) on {@code device}. */
+  public HashGridNd(HashGridConfig config, float[] params, Device device) {
+    if (params.length != config.paramCount()) {
+      throw new IllegalArgumentException("expected " + config.paramCount() + " params, got " + params.length);
     }
-
-    @Override
-    public HashGridConfig config() {
-        return config;
+    this.config = config;
+    this.manager = NDManager.newBaseManager(device);
+    int f = config.featuresPerLevel();
+    this.table = manager.create(params, new Shape(params.length / f, f));
+    this.cornerOffsets = manager.create(CORNER_OFFSETS, new Shape(8, 3));
+    this.cornerComplements = cornerOffsets.neg().add(1f);
+    double[] powers = new double[config.log2TableSize()];
+    for (int k = 0; k < powers.length; k++) {
+      powers[k] = Math.scalb(1.0, k);
     }
+    this.powersOfTwo = manager.create(powers);
+  }
 
-    @Override
-    public float[] params() {
-        return table.toFloatArray();
-    }
+  @Override
+  public HashGridConfig config() {
+    return config;
+  }
 
-    @Override
-    public float[] forward(float[] xyt, int n) {
-        try (NDManager scope = manager.newSubManager()) {
-            return encode(scope, xyt, n).toFloatArray();
-        }
-    }
+  @Override
+  public float[] params() {
+    return table.toFloatArray();
+  }
 
-    @Override
-    public float[] backward(float[] xyt, int n, float[] dOut) {
-        table.setRequiresGradient(true);
-        try (NDManager scope = manager.newSubManager();
-                GradientCollector gc = manager.getEngine().newGradientCollector()) {
-            NDArray out = encode(scope, xyt, n);
-            NDArray weights = scope.create(Arrays.copyOf(dOut, (int) out.size()), out.getShape());
-            gc.backward(out.mul(weights).sum());
-            NDArray grad = table.getGradient();
-            grad.attach(scope);
-            float[] result = grad.toFloatArray();
-            grad.subi(grad);
-            return result;
-        } finally {
-            table.setRequiresGradient(false);
-        }
+  @Override
+  public float[] forward(float[] xyt, int n) {
+    try (NDManager scope = manager.newSubManager()) {
+      return encode(scope, xyt, n).toFloatArray();
     }
+  }
 
-    /** The n x (L*F) features, every intermediate attached to {@code scope}. */
-    private NDArray encode(NDManager scope, float[] xyt, int n) {
-        NDArray points = scope.create(Arrays.copyOf(xyt, 3 * n), new Shape(n, 3));
-        NDList levels = new NDList();
-        int offset = 0;
-        int f = config.featuresPerLevel();
-        for (int l = 0; l < config.levels(); l++) {
-            int res = config.resolution(l);
-            NDArray pos = points.mul((float) res);
-            NDArray base = pos.floor().clip(0, res - 1);
-            NDArray frac = pos.sub(base).expandDims(1);
-            NDArray corner = base.expandDims(1).add(cornerOffsets);
-            NDArray w = frac.mul(cornerOffsets).add(frac.neg().add(1f).mul(cornerComplements)).prod(new int[] {2});
-            NDArray index = levelIndex(l, corner.toType(DataType.FLOAT64, false)).add(offset)
-                    .toType(DataType.INT64, false).reshape(-1);
-            NDArray gathered = table.get(index);
-            gathered.attach(scope);
-            levels.add(gathered.reshape(n, 8, f).mul(w.expandDims(2)).sum(new int[] {1}));
-            offset += config.levelEntries(l);
-        }
-        return NDArrays.concat(levels, 1);
+  @Override
+  public float[] backward(float[] xyt, int n, float[] dOut) {
+    table.setRequiresGradient(true);
+    try (NDManager scope = manager.newSubManager();
+        GradientCollector gc = manager.getEngine().newGradientCollector()) {
+      NDArray out = encode(scope, xyt, n);
+      NDArray weights = scope.create(Arrays.copyOf(dOut, (int) out.size()), out.getShape());
+      gc.backward(out.mul(weights).sum());
+      NDArray grad = table.getGradient();
+      grad.attach(scope);
+      float[] result = grad.toFloatArray();
+      grad.subi(grad);
+      return result;
+    } finally {
+      table.setRequiresGradient(false);
     }
+  }
 
-    /** Local table entry of each corner (n x 8), as exact float64 integers. */
-    private NDArray levelIndex(int l, NDArray corner) {
-        NDArray x = corner.get(":, :, 0");
-        NDArray y = corner.get(":, :, 1");
-        NDArray t = corner.get(":, :, 2");
-        double tableSize = config.tableSize();
-        if (config.isDirect(l)) {
-            double side = config.resolution(l) + 1.0;
-            return x.add(y.mul(side)).add(t.mul(side * side));
-        }
-        NDArray a = x.mod(tableSize);
-        NDArray b = y.mul((double) (LevelKernel.PRIME_Y & 0xFFFFFFFFL)).mod(tableSize);
-        NDArray c = t.mul((double) LevelKernel.PRIME_T).mod(tableSize);
-        NDArray bitSum = bits(a).add(bits(b)).add(bits(c));
-        return bitSum.mod(2.0).mul(powersOfTwo).sum(new int[] {2});
+  /** The n x (L*F) features, every intermediate attached to {@code scope}. */
+  private NDArray encode(NDManager scope, float[] xyt, int n) {
+    NDArray points = scope.create(Arrays.copyOf(xyt, 3 * n), new Shape(n, 3));
+    NDList levels = new NDList();
+    int offset = 0;
+    int f = config.featuresPerLevel();
+    for (int l = 0; l < config.levels(); l++) {
+      int res = config.resolution(l);
+      NDArray pos = points.mul((float) res);
+      NDArray base = pos.floor().clip(0, res - 1);
+      NDArray frac = pos.sub(base).expandDims(1);
+      NDArray corner = base.expandDims(1).add(cornerOffsets);
+      NDArray w = frac.mul(cornerOffsets).add(frac.neg().add(1f).mul(cornerComplements)).prod(new int[] {2});
+      NDArray index = levelIndex(l, corner.toType(DataType.FLOAT64, false)).add(offset)
+          .toType(DataType.INT64, false).reshape(-1);
+      NDArray gathered = table.get(index);
+      gathered.attach(scope);
+      levels.add(gathered.reshape(n, 8, f).mul(w.expandDims(2)).sum(new int[] {1}));
+      offset += config.levelEntries(l);
     }
+    return NDArrays.concat(levels, 1);
+  }
 
-    /** floor(v / 2^k) for every k below log2T, as a trailing axis; its parity is bit k of v. */
-    private NDArray bits(NDArray v) {
-        return v.expandDims(2).div(powersOfTwo).floor();
+  /** Local table entry of each corner (n x 8), as exact float64 integers. */
+  private NDArray levelIndex(int l, NDArray corner) {
+    NDArray x = corner.get(":, :, 0");
+    NDArray y = corner.get(":, :, 1");
+    NDArray t = corner.get(":, :, 2");
+    double tableSize = config.tableSize();
+    if (config.isDirect(l)) {
+      double side = config.resolution(l) + 1.0;
+      return x.add(y.mul(side)).add(t.mul(side * side));
     }
+    NDArray a = x.mod(tableSize);
+    NDArray b = y.mul((double) (LevelKernel.PRIME_Y & 0xFFFFFFFFL)).mod(tableSize);
+    NDArray c = t.mul((double) LevelKernel.PRIME_T).mod(tableSize);
+    NDArray bitSum = bits(a).add(bits(b)).add(bits(c));
+    return bitSum.mod(2.0).mul(powersOfTwo).sum(new int[] {2});
+  }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
+  /** floor(v / 2^k) for every k below log2T, as a trailing axis; its parity is bit k of v. */
+  private NDArray bits(NDArray v) {
+    return v.expandDims(2).div(powersOfTwo).floor();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
 }

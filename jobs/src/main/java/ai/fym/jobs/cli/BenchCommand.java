@@ -4,6 +4,7 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.jobs.bench.BenchmarkReport;
 import ai.fym.jobs.bench.EvaluateBenchmark;
 import ai.fym.jobs.bench.Figure;
+import ai.fym.jobs.bench.HashGridBench;
 import ai.fym.jobs.bench.IngestBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a capability (ingest, evaluate) and record it in docs/BENCHMARKS.md";
+    return "benchmark a capability (ingest, evaluate, hashgrid) and record it in docs/BENCHMARKS.md";
   }
 
   @Override
@@ -31,7 +32,7 @@ final class BenchCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: bin/fym [global options] bench ingest|evaluate [--samples FOLDER] [--report FILE]
+        usage: bin/fym [global options] bench ingest|evaluate|hashgrid [--samples FOLDER] [--report FILE]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
@@ -39,25 +40,30 @@ final class BenchCommand implements Command {
         ratio and rewrites its section of the report (default docs/BENCHMARKS.md).
         evaluate: ms/frame of each built-in editor and reference corrector, the short warp error each
         corrector reaches on the first lit shot beside the raw per-frame edit's, and metric throughput.
+        hashgrid: points/s of the multi-resolution hash encoding (L=16, F=2, log2T=19), forward and
+        forward+backward, Java kernel on 1 thread and all cores beside the DJL NDArray version.
         """;
   }
 
   @Override
   public int run(Context ctx, Args args) throws Exception {
-    if (args.positional().size() != 1 || !List.of("ingest", "evaluate").contains(args.positional().get(0))) {
-      throw new IllegalArgumentException("name one benchmark: ingest or evaluate");
+    if (args.positional().size() != 1
+        || !List.of("ingest", "evaluate", "hashgrid").contains(args.positional().get(0))) {
+      throw new IllegalArgumentException("name one benchmark: ingest, evaluate or hashgrid");
     }
     String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
-    if (!Files.isRegularFile(clip)) {
+    if (!name.equals("hashgrid") && !Files.isRegularFile(clip)) {
       throw new IllegalArgumentException(clip + " is missing: run bin/fetch-samples first");
     }
     Path scratch = Files.createTempDirectory("fym-bench-");
     try {
       ctx.out().println("[bench " + name + "] " + clip);
-      List<Figure> figures = name.equals("ingest")
-          ? new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch)
-          : new EvaluateBenchmark(ctx.out()).run(clip);
+      List<Figure> figures = switch (name) {
+        case "ingest" -> new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
+        case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
+        default -> new HashGridBench(ctx.out()).run();
+      };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
       BenchmarkReport.write(report, name, "bin/fym bench " + name, figures);
       ctx.out().println("[bench " + name + "] figures written to " + report.toAbsolutePath());
