@@ -58,7 +58,7 @@ final class BenchCommand implements Command {
     }
     Path scratch = Files.createTempDirectory("fym-bench-");
     try {
-      ctx.out().println("[bench " + name + "] " + clip);
+      ctx.out().println("[bench " + name + "]" + (name.equals("hashgrid") ? "" : " " + clip));
       List<Figure> figures = switch (name) {
         case "ingest" -> new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
