@@ -8,6 +8,7 @@ import ai.fym.engine.errors.Errors;
 import ai.fym.engine.naming.SafeNames;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
@@ -91,9 +92,7 @@ public final class EditJob {
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
     LongAccumulator edited = spark.sparkContext().longAccumulator("fym.edit.frames");
-    Dataset<Row> out = spark.createDataFrame(spark.sparkContext().parallelize(
-            scala.jdk.javaapi.CollectionConverters.asScala(tasks).toSeq(), tasks.size(),
-            scala.reflect.ClassTag$.MODULE$.apply(Row.class)), EditTask.SCHEMA)
+    Dataset<Row> out = WorkRows.distribute(spark, tasks, EditTask.SCHEMA, tasks.size())
         .mapPartitions(new EditPartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), edited),
             Encoders.row(EditPartitionFunction.OUTPUT))
@@ -103,8 +102,8 @@ public final class EditJob {
         out.count();
         log.println(p.line());
       }
-      Dataset<Row> edits = out.where(col("kind").equalTo("edit")).select("edit.*");
-      Dataset<Row> failed = out.where(col("kind").equalTo("quarantine")).select("quarantine.*");
+      Dataset<Row> edits = WorkRows.part(out, "edit");
+      Dataset<Row> failed = WorkRows.part(out, "quarantine");
       if (!replaced.isEmpty()) {
         String stale = String.join(" OR ", replaced);
         for (TableDef t : List.of(Tables.CORRECTED, Tables.METRICS, Tables.METRIC_FRAMES, Tables.QC)) {

@@ -7,6 +7,7 @@ import ai.fym.engine.correct.Correctors;
 import ai.fym.engine.geom.Box;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.eval.EvalItem;
@@ -73,19 +74,14 @@ public final class EvaluateJob {
   public List<EvalItem> items(Selection selection, List<MethodConfig> methods, boolean skipMeasured) {
     List<Row> edits = selection.apply(store.read(Tables.EDITS)).select("identity", "clip", "edit", "uri")
         .collectAsList();
-    Set<String> measured = new HashSet<>();
-    if (skipMeasured) {
-      for (Row r : store.read(Tables.METRICS).select("identity", "clip", "edit", "config_hash").collectAsList()) {
-        measured.add(String.join("\u0000", r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
-      }
-    }
+    Set<String> measured = skipMeasured ? measuredKeys() : Set.of();
     Map<String, ClipFacts> facts = new HashMap<>();
     List<EvalItem> items = new ArrayList<>();
     for (Row e : edits) {
       ClipFacts f = facts.computeIfAbsent(e.getString(0) + "\u0000" + e.getString(1),
           k -> clipFacts(e.getString(0), e.getString(1)));
       for (MethodConfig m : methods) {
-        if (!measured.contains(String.join("\u0000", e.getString(0), e.getString(1), e.getString(2), m.hash()))) {
+        if (!measured.contains(key(e.getString(0), e.getString(1), e.getString(2), m.hash()))) {
           items.add(new EvalItem(e.getString(0), e.getString(1), e.getString(2), m, f.sourceUri, e.getString(3),
               f.shotStarts, f.faceBoxes));
         }
@@ -103,9 +99,7 @@ public final class EvaluateJob {
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
     LongAccumulator measured = spark.sparkContext().longAccumulator("fym.evaluate.frames");
     List<Row> rows = items.stream().map(EvalItem::toRow).toList();
-    Dataset<Row> out = spark.createDataFrame(spark.sparkContext().parallelize(
-            scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq(), rows.size(),
-            scala.reflect.ClassTag$.MODULE$.apply(Row.class)), EvalItem.SCHEMA)
+    Dataset<Row> out = WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), measured),
             Encoders.row(EvaluatePartitionFunction.OUTPUT))
@@ -116,12 +110,12 @@ public final class EvaluateJob {
         out.count();
         log.println(p.line());
       }
-      store.insertNew(Tables.QUARANTINE, part(out, "quarantine"));
-      store.upsert(Tables.METRIC_FRAMES, part(out, "frame"));
-      store.upsert(Tables.CORRECTED, part(out, "corrected"));
-      store.upsert(Tables.METRICS, part(out, "metrics"));
+      store.insertNew(Tables.QUARANTINE, WorkRows.part(out, "quarantine"));
+      store.upsert(Tables.METRIC_FRAMES, WorkRows.part(out, "frame"));
+      store.upsert(Tables.CORRECTED, WorkRows.part(out, "corrected"));
+      store.upsert(Tables.METRICS, WorkRows.part(out, "metrics"));
       int done = (int) out.where(col("kind").equalTo("metrics")).count();
-      List<Row> failed = part(out, "quarantine").select("clip", "stage", "detail").collectAsList();
+      List<Row> failed = WorkRows.part(out, "quarantine").select("clip", "stage", "detail").collectAsList();
       failed.forEach(f -> log.println("[evaluate] " + f.getString(0) + " " + f.getString(1) + " failed: "
           + f.getString(2)));
       return new int[] {done, failed.size()};
@@ -130,8 +124,18 @@ public final class EvaluateJob {
     }
   }
 
-  private static Dataset<Row> part(Dataset<Row> out, String kind) {
-    return out.where(col("kind").equalTo(kind)).select(kind + ".*");
+  /** The keys of the items whose metrics are committed, as {@link #key}. */
+  public Set<String> measuredKeys() {
+    Set<String> out = new HashSet<>();
+    for (Row r : store.read(Tables.METRICS).select("identity", "clip", "edit", "config_hash").collectAsList()) {
+      out.add(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+    }
+    return out;
+  }
+
+  /** The key of one (clip, edit, configuration) result. */
+  public static String key(String identity, String clip, String edit, String configHash) {
+    return String.join("\u0000", identity, clip, edit, configHash);
   }
 
   /** Source uri, shot starts and the main face box per frame of one ingested clip. */

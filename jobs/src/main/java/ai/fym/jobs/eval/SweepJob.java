@@ -51,7 +51,7 @@ public final class SweepJob {
         .and(col("status").equalTo("DONE"))).collectAsList()) {
       finished.add(key(r.getString(1), r.getString(2), r.getString(3), r.getString(5)));
     }
-    Set<String> measured = measuredKeys();
+    Set<String> measured = evaluate.measuredKeys();
     List<EvalItem> todo = new ArrayList<>();
     List<EvalItem> alreadyMeasured = new ArrayList<>();
     for (EvalItem i : all) {
@@ -69,7 +69,7 @@ public final class SweepJob {
     for (int from = 0; from < limit; from += batchSize) {
       List<EvalItem> batch = todo.subList(from, Math.min(limit, from + batchSize));
       evaluate.runItems(batch);
-      Set<String> nowMeasured = measuredKeys();
+      Set<String> nowMeasured = evaluate.measuredKeys();
       mark(grid.name(), batch, nowMeasured);
       for (EvalItem i : batch) {
         if (nowMeasured.contains(key(i))) {
@@ -106,14 +106,6 @@ public final class SweepJob {
     store.upsert(Tables.SWEEP_ITEMS, spark.createDataFrame(rows, EvalSchemas.SWEEP_ITEMS));
   }
 
-  private Set<String> measuredKeys() {
-    Set<String> out = new HashSet<>();
-    for (Row r : store.read(Tables.METRICS).select("identity", "clip", "edit", "config_hash").collectAsList()) {
-      out.add(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
-    }
-    return out;
-  }
-
   private static Row row(String sweep, EvalItem i, String status, String error, Timestamp at) {
     return RowFactory.create(sweep, i.identity(), i.clip(), i.edit(), i.config().method(), i.config().hash(),
         i.config().canonical(), status, error, at);
@@ -124,6 +116,6 @@ public final class SweepJob {
   }
 
   private static String key(String identity, String clip, String edit, String hash) {
-    return String.join("\u0000", identity, clip, edit, hash);
+    return EvaluateJob.key(identity, clip, edit, hash);
   }
 }

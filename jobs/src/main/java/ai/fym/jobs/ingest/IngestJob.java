@@ -6,6 +6,7 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.ingest.IngestSettings;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
@@ -84,7 +85,7 @@ public final class IngestJob {
       Dataset<Row> out = process(todo, localizer);
       try {
         commit(out, replaced);
-        Dataset<Row> clips = out.filter(col("kind").equalTo(IngestSchemas.KIND_CLIP)).select("clip.*");
+        Dataset<Row> clips = WorkRows.part(out, IngestSchemas.KIND_CLIP);
         for (Row r : clips.select("status", "reason", "persons").collectAsList()) {
           if (IngestSchemas.STATUS_INGESTED.equals(r.getString(0))) {
             ingested++;
@@ -110,9 +111,8 @@ public final class IngestJob {
     int parts = partitions > 0 ? partitions : todo.size();
     IngestSettings settings = config.ingestSettings(threadsPerTask(todo.size()));
     LongAccumulator framesDone = spark.sparkContext().longAccumulator("fym.ingest.frames");
-    Dataset<Row> in = spark.createDataFrame(spark.sparkContext().parallelize(
-        scala.jdk.javaapi.CollectionConverters.asScala(todo.stream().map(ClipInput::toRow).toList()).toSeq(), parts,
-        scala.reflect.ClassTag$.MODULE$.apply(Row.class)), ClipInput.SCHEMA);
+    Dataset<Row> in = WorkRows.distribute(spark, todo.stream().map(ClipInput::toRow).toList(), ClipInput.SCHEMA,
+        parts);
     Dataset<Row> out = in.mapPartitions(new IngestPartitionFunction(settings,
         (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone),
         Encoders.row(IngestSchemas.OUTPUT)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -159,7 +159,7 @@ public final class IngestJob {
     }
     Dataset<Row> ok = ok(out);
     List<Callable<Long>> inserts = List.of(
-        () -> store.insertNew(Tables.QUARANTINE, part(out, IngestSchemas.KIND_QUARANTINE)),
+        () -> store.insertNew(Tables.QUARANTINE, WorkRows.part(out, IngestSchemas.KIND_QUARANTINE)),
         () -> store.insertNew(Tables.SHOTS, okRows(out, IngestSchemas.KIND_SHOT, "identity", ok)),
         () -> store.insertNew(Tables.TRACKS, okRows(out, IngestSchemas.KIND_TRACK, "source_identity", ok)),
         () -> store.insertNew(Tables.FRAMES, okRows(out, IngestSchemas.KIND_FRAME, "source_identity", ok)));
@@ -171,7 +171,7 @@ public final class IngestJob {
     } finally {
       pool.shutdown();
     }
-    store.upsert(Tables.CLIPS, part(out, IngestSchemas.KIND_CLIP));
+    store.upsert(Tables.CLIPS, WorkRows.part(out, IngestSchemas.KIND_CLIP));
     log.printf(Locale.ROOT, "[ingest] committed to Delta in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
@@ -182,12 +182,8 @@ public final class IngestJob {
         .select(col("clip.identity").as("ok_identity"), col("clip.clip").as("ok_clip"));
   }
 
-  private static Dataset<Row> part(Dataset<Row> out, String kind) {
-    return out.filter(col("kind").equalTo(kind)).select(kind + ".*");
-  }
-
   private static Dataset<Row> okRows(Dataset<Row> out, String kind, String identityColumn, Dataset<Row> ok) {
-    Dataset<Row> rows = part(out, kind);
+    Dataset<Row> rows = WorkRows.part(out, kind);
     return rows.join(ok, rows.col(identityColumn).equalTo(ok.col("ok_identity"))
         .and(rows.col("clip").equalTo(ok.col("ok_clip"))), "left_semi");
   }
