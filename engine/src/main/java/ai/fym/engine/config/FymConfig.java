@@ -1,5 +1,7 @@
 package ai.fym.engine.config;
 
+import ai.fym.engine.hashgrid.HashGridConfig;
+import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.ingest.IngestSettings;
 import ai.fym.engine.video.VideoLimits;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -80,6 +83,48 @@ public final class FymConfig implements Serializable {
   public static final String SWEEP_BATCH = "fym.sweep.batchItems";
   /** 0 = twice the default parallelism. */
   public static final String SWEEP_BATCH_DEFAULT = "0";
+
+  public static final String TRAJECTORY_LEVELS = "fym.trajectory.levels";
+  public static final String TRAJECTORY_LEVELS_DEFAULT = "16";
+  public static final String TRAJECTORY_FEATURES = "fym.trajectory.featuresPerLevel";
+  public static final String TRAJECTORY_FEATURES_DEFAULT = "2";
+  public static final String TRAJECTORY_LOG2_TABLE = "fym.trajectory.log2TableSize";
+  public static final String TRAJECTORY_LOG2_TABLE_DEFAULT = "17";
+  public static final String TRAJECTORY_BASE_RESOLUTION = "fym.trajectory.baseResolution";
+  public static final String TRAJECTORY_BASE_RESOLUTION_DEFAULT = "16";
+  public static final String TRAJECTORY_GROWTH = "fym.trajectory.growth";
+  public static final String TRAJECTORY_GROWTH_DEFAULT = "1.38";
+  public static final String TRAJECTORY_HIDDEN = "fym.trajectory.hidden";
+  public static final String TRAJECTORY_HIDDEN_DEFAULT = "64";
+  public static final String TRAJECTORY_HIDDEN_LAYERS = "fym.trajectory.hiddenLayers";
+  public static final String TRAJECTORY_HIDDEN_LAYERS_DEFAULT = "2";
+  public static final String TRAJECTORY_WORKING_SIZE = "fym.trajectory.workingSize";
+  public static final String TRAJECTORY_WORKING_SIZE_DEFAULT = "192";
+  public static final String TRAJECTORY_STEPS = "fym.trajectory.steps";
+  public static final String TRAJECTORY_STEPS_DEFAULT = "1000";
+  public static final String TRAJECTORY_BATCH = "fym.trajectory.batch";
+  public static final String TRAJECTORY_BATCH_DEFAULT = "4096";
+  public static final String TRAJECTORY_HASH_LR = "fym.trajectory.hashLearningRate";
+  public static final String TRAJECTORY_HASH_LR_DEFAULT = "0.01";
+  public static final String TRAJECTORY_MLP_LR = "fym.trajectory.mlpLearningRate";
+  public static final String TRAJECTORY_MLP_LR_DEFAULT = "0.003";
+  public static final String TRAJECTORY_ANNEAL = "fym.trajectory.annealFraction";
+  public static final String TRAJECTORY_ANNEAL_DEFAULT = "0.5";
+  public static final String TRAJECTORY_PHOTOMETRIC = "fym.trajectory.photometricWeight";
+  public static final String TRAJECTORY_PHOTOMETRIC_DEFAULT = "1";
+  public static final String TRAJECTORY_FLOW = "fym.trajectory.flowWeight";
+  public static final String TRAJECTORY_FLOW_DEFAULT = "1";
+  public static final String TRAJECTORY_SMOOTHNESS = "fym.trajectory.smoothnessWeight";
+  public static final String TRAJECTORY_SMOOTHNESS_DEFAULT = "1";
+  public static final String TRAJECTORY_CHECKPOINT_EVERY = "fym.trajectory.checkpointEvery";
+  public static final String TRAJECTORY_CHECKPOINT_EVERY_DEFAULT = "200";
+  public static final String TRAJECTORY_SEED = "fym.trajectory.seed";
+  public static final String TRAJECTORY_SEED_DEFAULT = "7";
+  /** 0 = all available cores. */
+  public static final String TRAJECTORY_THREADS = "fym.trajectory.threads";
+  public static final String TRAJECTORY_THREADS_DEFAULT = "0";
+  public static final String TRAJECTORY_REGION = "fym.trajectory.region";
+  public static final String TRAJECTORY_REGION_DEFAULT = "frame";
 
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
@@ -169,6 +214,24 @@ public final class FymConfig implements Serializable {
         (float) getDouble(INGEST_MERGE_DISTANCE), EMBED_FRAMES_PER_TRACK, threads, getLong(INGEST_CLIP_TIMEOUT));
   }
 
+  /** The trajectory-field settings; {@code threads} 0 means all available cores. */
+  public TrajectorySettings trajectorySettings() {
+    int threads = getInt(TRAJECTORY_THREADS);
+    HashGridConfig grid = new HashGridConfig(getInt(TRAJECTORY_LEVELS), getInt(TRAJECTORY_FEATURES),
+        getInt(TRAJECTORY_LOG2_TABLE), getInt(TRAJECTORY_BASE_RESOLUTION), getDouble(TRAJECTORY_GROWTH));
+    return new TrajectorySettings(grid, getInt(TRAJECTORY_HIDDEN), getInt(TRAJECTORY_HIDDEN_LAYERS),
+        getInt(TRAJECTORY_WORKING_SIZE), getInt(TRAJECTORY_STEPS), getInt(TRAJECTORY_BATCH),
+        getDouble(TRAJECTORY_HASH_LR), getDouble(TRAJECTORY_MLP_LR), getDouble(TRAJECTORY_ANNEAL),
+        getDouble(TRAJECTORY_PHOTOMETRIC), getDouble(TRAJECTORY_FLOW), getDouble(TRAJECTORY_SMOOTHNESS),
+        getInt(TRAJECTORY_CHECKPOINT_EVERY), getLong(TRAJECTORY_SEED),
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Whether trajectory fields are trained on full frames ({@code frame}) or on the face crops ({@code face}). */
+  public String trajectoryRegion() {
+    return get(TRAJECTORY_REGION);
+  }
+
   /** Every {@code spark.*} key, to be applied to the Spark session. */
   public Map<String, String> sparkSettings() {
     Map<String, String> out = new TreeMap<>();
@@ -235,6 +298,54 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "zero or a positive integer");
         }
       }
+      case TRAJECTORY_LEVELS, TRAJECTORY_FEATURES, TRAJECTORY_BASE_RESOLUTION, TRAJECTORY_HIDDEN,
+          TRAJECTORY_HIDDEN_LAYERS, TRAJECTORY_BATCH -> {
+        if (getLong(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a positive integer");
+        }
+      }
+      case TRAJECTORY_LOG2_TABLE -> {
+        long v = getLong(key);
+        if (v < 8 || v > 24) {
+          throw Errors.badConfig(key, get(key), "an integer from 8 to 24");
+        }
+      }
+      case TRAJECTORY_WORKING_SIZE -> {
+        if (getLong(key) < 16) {
+          throw Errors.badConfig(key, get(key), "an integer of at least 16 (pixels)");
+        }
+      }
+      case TRAJECTORY_GROWTH -> {
+        if (getDouble(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a number of at least 1");
+        }
+      }
+      case TRAJECTORY_HASH_LR, TRAJECTORY_MLP_LR -> {
+        if (getDouble(key) <= 0) {
+          throw Errors.badConfig(key, get(key), "a positive number");
+        }
+      }
+      case TRAJECTORY_ANNEAL -> {
+        double d = getDouble(key);
+        if (d < 0 || d > 1) {
+          throw Errors.badConfig(key, get(key), "a number between 0 and 1");
+        }
+      }
+      case TRAJECTORY_PHOTOMETRIC, TRAJECTORY_FLOW, TRAJECTORY_SMOOTHNESS -> {
+        if (getDouble(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive number");
+        }
+      }
+      case TRAJECTORY_STEPS, TRAJECTORY_CHECKPOINT_EVERY, TRAJECTORY_THREADS -> {
+        if (getLong(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive integer");
+        }
+      }
+      case TRAJECTORY_REGION -> {
+        if (!List.of("frame", "face").contains(get(key))) {
+          throw Errors.badConfig(key, get(key), "frame or face");
+        }
+      }
       case OUT -> {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
@@ -271,6 +382,26 @@ public final class FymConfig implements Serializable {
     m.put(QC_MIN_EDIT_FIDELITY, QC_MIN_EDIT_FIDELITY_DEFAULT);
     m.put(QC_MAX_LANDMARK_ERROR, QC_MAX_LANDMARK_ERROR_DEFAULT);
     m.put(SWEEP_BATCH, SWEEP_BATCH_DEFAULT);
+    m.put(TRAJECTORY_LEVELS, TRAJECTORY_LEVELS_DEFAULT);
+    m.put(TRAJECTORY_FEATURES, TRAJECTORY_FEATURES_DEFAULT);
+    m.put(TRAJECTORY_LOG2_TABLE, TRAJECTORY_LOG2_TABLE_DEFAULT);
+    m.put(TRAJECTORY_BASE_RESOLUTION, TRAJECTORY_BASE_RESOLUTION_DEFAULT);
+    m.put(TRAJECTORY_GROWTH, TRAJECTORY_GROWTH_DEFAULT);
+    m.put(TRAJECTORY_HIDDEN, TRAJECTORY_HIDDEN_DEFAULT);
+    m.put(TRAJECTORY_HIDDEN_LAYERS, TRAJECTORY_HIDDEN_LAYERS_DEFAULT);
+    m.put(TRAJECTORY_WORKING_SIZE, TRAJECTORY_WORKING_SIZE_DEFAULT);
+    m.put(TRAJECTORY_STEPS, TRAJECTORY_STEPS_DEFAULT);
+    m.put(TRAJECTORY_BATCH, TRAJECTORY_BATCH_DEFAULT);
+    m.put(TRAJECTORY_HASH_LR, TRAJECTORY_HASH_LR_DEFAULT);
+    m.put(TRAJECTORY_MLP_LR, TRAJECTORY_MLP_LR_DEFAULT);
+    m.put(TRAJECTORY_ANNEAL, TRAJECTORY_ANNEAL_DEFAULT);
+    m.put(TRAJECTORY_PHOTOMETRIC, TRAJECTORY_PHOTOMETRIC_DEFAULT);
+    m.put(TRAJECTORY_FLOW, TRAJECTORY_FLOW_DEFAULT);
+    m.put(TRAJECTORY_SMOOTHNESS, TRAJECTORY_SMOOTHNESS_DEFAULT);
+    m.put(TRAJECTORY_CHECKPOINT_EVERY, TRAJECTORY_CHECKPOINT_EVERY_DEFAULT);
+    m.put(TRAJECTORY_SEED, TRAJECTORY_SEED_DEFAULT);
+    m.put(TRAJECTORY_THREADS, TRAJECTORY_THREADS_DEFAULT);
+    m.put(TRAJECTORY_REGION, TRAJECTORY_REGION_DEFAULT);
     return m;
   }
 }

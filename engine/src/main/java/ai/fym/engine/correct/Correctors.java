@@ -2,6 +2,8 @@ package ai.fym.engine.correct;
 
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
+import ai.fym.engine.config.FymConfig;
+import ai.fym.engine.trajectory.FieldSource;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +14,14 @@ import java.util.Map;
  *   <li>{@code smooth}: two-sided exponential smoothing of the edit along the source's flow
  *       ({@code alpha}, {@code flow-downscale}, {@code tolerance});
  *   <li>{@code propagate}: the shot's first edited frame carried along the source's flow
- *       ({@code mode}, {@code flow-downscale}, {@code tolerance}).
+ *       ({@code mode}, {@code flow-downscale}, {@code tolerance});
+ *   <li>{@code trajectory-warp}: the shot's edit, averaged in its first frame's coordinates, carried along the
+ *       learned trajectory field ({@code tolerance}; the field's settings come with the {@link FieldSource}).
  * </ul>
  */
 public final class Correctors {
   private static final List<String> NAMES =
-      List.of(PerFrameCorrector.NAME, SmoothCorrector.NAME, PropagateCorrector.NAME);
+      List.of(PerFrameCorrector.NAME, SmoothCorrector.NAME, PropagateCorrector.NAME, TrajectoryWarpCorrector.NAME);
 
   private Correctors() {}
 
@@ -31,6 +35,12 @@ public final class Correctors {
    * value); an unknown method, an unknown parameter or an invalid value fails with BAD_PARAMETER.
    */
   public static Corrector create(String method, Map<String, String> overrides) throws FymException {
+    return create(method, overrides, FieldSource.trainOnDemand(FymConfig.defaults().trajectorySettings()));
+  }
+
+  /** As {@link #create(String, Map)}, with {@code trajectory-warp} taking its fields from {@code fields}. */
+  public static Corrector create(String method, Map<String, String> overrides, FieldSource fields)
+      throws FymException {
     if (method == null) {
       throw Errors.unknownMethod("null", NAMES);
     }
@@ -42,6 +52,7 @@ public final class Correctors {
       }
       case SmoothCorrector.NAME -> SmoothCorrector.create(parameters);
       case PropagateCorrector.NAME -> PropagateCorrector.create(parameters);
+      case TrajectoryWarpCorrector.NAME -> TrajectoryWarpCorrector.create(parameters, fields);
       default -> throw Errors.unknownMethod(method, NAMES);
     };
   }

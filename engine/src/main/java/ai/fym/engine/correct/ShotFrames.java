@@ -8,6 +8,11 @@ import ai.fym.engine.image.RgbImage;
  * so an implementation may decode them lazily from disk instead of holding the shot in memory.
  */
 public interface ShotFrames {
+  /** The clip frame index of the shot's first frame (0 when the shot stands alone). */
+  default int start() {
+    return 0;
+  }
+
   /** Number of frames in the shot. */
   int length();
 

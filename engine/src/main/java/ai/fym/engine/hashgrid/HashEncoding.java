@@ -28,6 +28,20 @@ public interface HashEncoding extends AutoCloseable {
   /** Gradient of sum(forward(xyt) * dOut) with respect to {@link #params()}, same layout. */
   float[] backward(float[] xyt, int n, float[] dOut);
 
+  /**
+   * Adds the gradient of sum(forward(xyt) * dOut) into {@code grad} (same layout as {@link #params()}): the
+   * training loop's form, with one reused buffer instead of a fresh table-sized array per step.
+   */
+  default void accumulateGradient(float[] xyt, int n, float[] dOut, float[] grad) {
+    float[] g = backward(xyt, n, dOut);
+    for (int i = 0; i < g.length; i++) {
+      grad[i] += g[i];
+    }
+  }
+
+  /** Replaces the level tables with {@code params} (same layout), e.g. after an optimiser step. */
+  void setParams(float[] params);
+
   /** Releases threads or native memory. */
   @Override
   void close();

@@ -87,14 +87,27 @@ public final class HashGridCpu implements HashEncoding {
 
   @Override
   public float[] backward(float[] xyt, int n, float[] dOut) {
-    checkPoints(xyt, n);
-    if (dOut.length < n * outputSize) {
-      throw new IllegalArgumentException("dOut needs " + n * outputSize + " values, got " + dOut.length);
-    }
     float[] grad = new float[params.length];
+    accumulateGradient(xyt, n, dOut, grad);
+    return grad;
+  }
+
+  @Override
+  public void accumulateGradient(float[] xyt, int n, float[] dOut, float[] grad) {
+    checkPoints(xyt, n);
+    if (dOut.length < n * outputSize || grad.length != params.length) {
+      throw new IllegalArgumentException("dOut needs " + n * outputSize + " values and grad " + params.length);
+    }
     int parts = Math.min(threads, config.levels());
     parallel(parts, (part, from, to) -> kernel.encode(xyt, 0, n, part, parts, null, dOut, grad));
-    return grad;
+  }
+
+  /** Copies {@code params} into the tables, unless it is the very array this grid was built over. */
+  @Override
+  public void setParams(float[] params) {
+    if (params != this.params) {
+      System.arraycopy(params, 0, this.params, 0, this.params.length);
+    }
   }
 
   private interface Range {

@@ -63,6 +63,11 @@ public final class HashGridNd implements HashEncoding {
   }
 
   @Override
+  public void setParams(float[] params) {
+    table.set(params);
+  }
+
+  @Override
   public float[] forward(float[] xyt, int n) {
     try (NDManager scope = manager.newSubManager()) {
       return encode(scope, xyt, n).toFloatArray();
