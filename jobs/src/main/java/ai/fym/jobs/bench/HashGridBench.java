@@ -5,24 +5,30 @@ import ai.fym.engine.hashgrid.HashGridBenchmark;
 import ai.fym.engine.hashgrid.HashGridConfig;
 import ai.fym.engine.hashgrid.HashGridCpu;
 import ai.fym.engine.hashgrid.HashGridNd;
+import ai.fym.engine.trajectory.TrajectorySettings;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code bin/fym bench hashgrid}: throughput of the multi-resolution hash encoding at the CoDeF
  * configuration (L=16, F=2, log2T=19): the Java kernel on one thread and on every core, forward and
- * forward+backward, beside the DJL NDArray version of the same encoding measured in the same run.
+ * forward+backward, beside the DJL NDArray version of the same encoding measured in the same run; then the
+ * trajectory field built on it ({@link TrajectoryBench}): training cost per shot and accuracy against ground truth.
  */
 public final class HashGridBench {
   private static final int POINTS = 1 << 17;
   private final PrintStream out;
+  private final TrajectorySettings trajectory;
 
-  public HashGridBench(PrintStream out) {
+  public HashGridBench(PrintStream out, TrajectorySettings trajectory) {
     this.out = out;
+    this.trajectory = trajectory;
   }
 
-  public List<Figure> run() throws Exception {
+  /** The encoding's figures, then the trajectory field's on a shot of {@code clip} and a {@code texture} video. */
+  public List<Figure> run(Path clip, Path texture) throws Exception {
     HashGridConfig config = HashGridConfig.codef();
     float[] params = HashGridCpu.randomParams(config, 7);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -51,6 +57,7 @@ public final class HashGridBench {
             t.forwardBackwardPointsPerSecond() / nd.forwardBackwardPointsPerSecond(), "x", 10, false));
       }
     }
+    figures.addAll(new TrajectoryBench(out, trajectory).run(clip, texture));
     return figures;
   }
 

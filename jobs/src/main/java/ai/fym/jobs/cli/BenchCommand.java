@@ -41,7 +41,10 @@ final class BenchCommand implements Command {
         evaluate: ms/frame of each built-in editor and reference corrector, the short warp error each
         corrector reaches on the first lit shot beside the raw per-frame edit's, and metric throughput.
         hashgrid: points/s of the multi-resolution hash encoding (L=16, F=2, log2T=19), forward and
-        forward+backward, Java kernel on 1 thread and all cores beside the DJL NDArray version.
+        forward+backward, Java kernel on 1 thread and all cores beside the DJL NDArray version; then, under the
+        fym.trajectory.* settings, the trajectory field's cost on the sample clip's first shot (frames and flows,
+        training, ms/step) and its end-point error on a generated video with known non-rigid motion beside
+        chained and direct DIS flow.
         """;
   }
 
@@ -53,16 +56,19 @@ final class BenchCommand implements Command {
     }
     String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
-    if (!name.equals("hashgrid") && !Files.isRegularFile(clip)) {
-      throw new IllegalArgumentException(clip + " is missing: run bin/fetch-samples first");
+    Path portrait = clip.resolveSibling("grace_hopper_512x512.jpg");
+    for (Path sample : name.equals("hashgrid") ? List.of(clip, portrait) : List.of(clip)) {
+      if (!Files.isRegularFile(sample)) {
+        throw new IllegalArgumentException(sample + " is missing: run bin/fetch-samples first");
+      }
     }
     Path scratch = Files.createTempDirectory("fym-bench-");
     try {
-      ctx.out().println("[bench " + name + "]" + (name.equals("hashgrid") ? "" : " " + clip));
+      ctx.out().println("[bench " + name + "] " + clip);
       List<Figure> figures = switch (name) {
         case "ingest" -> new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
-        default -> new HashGridBench(ctx.out()).run();
+        default -> new HashGridBench(ctx.out(), ctx.config().trajectorySettings()).run(clip, portrait);
       };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
       BenchmarkReport.write(report, name, "bin/fym bench " + name, figures);
