@@ -32,10 +32,12 @@ final class CanonicalEdit {
   private final int nodesY;
   private final double[] normal;
   private final float[] coefficients;
-  private final float[] detailSum;
-  private final float[] detailWeight;
+  private final float detailScale;
+  private final float carry;
 
-  CanonicalEdit(RgbImage first, double tolerance, int cell) {
+  CanonicalEdit(RgbImage first, double tolerance, int cell, float detailScale, float carry) {
+    this.carry = carry;
+    this.detailScale = detailScale;
     this.first = first;
     this.width = first.width();
     this.height = first.height();
@@ -45,8 +47,6 @@ final class CanonicalEdit {
     this.nodesY = Math.max(1, (height + cell - 1) / cell);
     this.normal = new double[nodesX * nodesY * 28];
     this.coefficients = new float[nodesX * nodesY * 12];
-    this.detailSum = new float[width * height * 3];
-    this.detailWeight = new float[width * height];
   }
 
   /** Pass 1: adds frame t's (source, edit) pairs, every second pixel each way, to the nodes near their map. */
@@ -108,13 +108,27 @@ final class CanonicalEdit {
     }
   }
 
-  /** Pass 2: adds what the transform misses in frame t, at the mapped positions, weighted by confidence. */
-  void addDetail(RgbImage source, RgbImage edited, float[] map) {
+  /** A detail accumulator: confidence-weighted sums of residuals at first-frame positions, and the weights. */
+  record Detail(float[] sum, float[] weight) {
+    void clear() {
+      java.util.Arrays.fill(sum, 0f);
+      java.util.Arrays.fill(weight, 0f);
+    }
+  }
+
+  /** An empty detail accumulator of this shot's size. */
+  Detail newDetail() {
+    return new Detail(new float[width * height * 3], new float[width * height]);
+  }
+
+  /** Adds what the transform misses in frame t to {@code detail}, at the mapped positions, by confidence. */
+  void addDetail(Detail detail, RgbImage source, RgbImage edited, float[] map) {
     byte[] s = source.rgb();
     byte[] e = edited.rgb();
     float[] at = new float[3];
     float[] own = new float[3];
     float[] predicted = new float[3];
+    float[] residual = new float[3];
     for (int p = 0; p < width * height; p++) {
       float x = map[2 * p];
       float y = map[2 * p + 1];
@@ -130,21 +144,63 @@ final class CanonicalEdit {
         continue;
       }
       transform(x, y, own, predicted);
-      int q = Math.round(y) * width + Math.round(x);
-      detailWeight[q] += confidence;
       for (int c = 0; c < 3; c++) {
-        detailSum[3 * q + c] += confidence * ((e[3 * p + c] & 0xff) - predicted[c]);
+        residual[c] = (e[3 * p + c] & 0xff) - predicted[c];
       }
+      int x0 = Math.min(width - 2, (int) x);
+      int y0 = Math.min(height - 2, (int) y);
+      float ax = x - x0;
+      float ay = y - y0;
+      splat(detail, y0 * width + x0, (1 - ax) * (1 - ay) * confidence, residual);
+      splat(detail, y0 * width + x0 + 1, ax * (1 - ay) * confidence, residual);
+      splat(detail, (y0 + 1) * width + x0, (1 - ax) * ay * confidence, residual);
+      splat(detail, (y0 + 1) * width + x0 + 1, ax * ay * confidence, residual);
     }
   }
 
+  private static void splat(Detail d, int q, float w, float[] residual) {
+    d.weight[q] += w;
+    for (int c = 0; c < 3; c++) {
+      d.sum[3 * q + c] += w * residual[c];
+    }
+  }
+
+  /**
+   * The weighted average of several accumulators ({@code weights[i]} on {@code details[i]}), scaled by the
+   * detail strength; where little landed the prior pulls it to zero.
+   */
+  float[] average(Detail[] details, float[] weights) {
+    float[] out = new float[width * height * 3];
+    for (int q = 0; q < width * height; q++) {
+      float w = DETAIL_PRIOR;
+      float r = 0;
+      float g = 0;
+      float b = 0;
+      for (int i = 0; i < details.length; i++) {
+        if (weights[i] == 0f) {
+          continue;
+        }
+        w += weights[i] * details[i].weight[q];
+        r += weights[i] * details[i].sum[3 * q];
+        g += weights[i] * details[i].sum[3 * q + 1];
+        b += weights[i] * details[i].sum[3 * q + 2];
+      }
+      float norm = detailScale / w;
+      out[3 * q] = r * norm;
+      out[3 * q + 1] = g * norm;
+      out[3 * q + 2] = b * norm;
+    }
+    return out;
+  }
+
   /** Frame t rendered from the two layers (see the class comment). */
-  RgbImage render(RgbImage source, float[] map) {
+  RgbImage render(RgbImage source, float[] map, float[] detailAverage) {
     byte[] s = source.rgb();
     byte[] out = new byte[s.length];
     float[] at = new float[3];
     float[] input = new float[3];
     float[] predicted = new float[3];
+    float[] detail = new float[3];
     for (int p = 0; p < width * height; p++) {
       float x = Math.min(width - 1f, Math.max(0f, map[2 * p]));
       float y = Math.min(height - 1f, Math.max(0f, map[2 * p + 1]));
@@ -152,15 +208,14 @@ final class CanonicalEdit {
       for (int c = 0; c < 3; c++) {
         input[c] = s[3 * p + c] & 0xff;
       }
-      float keep = inside(map[2 * p], map[2 * p + 1]) ? mismatch(luma(input) - luma(at)) : 1f;
+      float take = inside(map[2 * p], map[2 * p + 1]) ? carry * (1f - mismatch(luma(input) - luma(at))) : 0f;
       for (int c = 0; c < 3; c++) {
-        input[c] = at[c] + keep * (input[c] - at[c]);
+        input[c] += take * (at[c] - input[c]);
       }
       transform(x, y, input, predicted);
-      int q = Math.round(y) * width + Math.round(x);
-      float norm = 1f / (detailWeight[q] + DETAIL_PRIOR);
+      sample(detailAverage, x, y, detail);
       for (int c = 0; c < 3; c++) {
-        float v = predicted[c] + detailSum[3 * q + c] * norm;
+        float v = predicted[c] + detail[c];
         out[3 * p + c] = (byte) Math.max(0, Math.min(255, Math.round(v)));
       }
     }
@@ -225,6 +280,21 @@ final class CanonicalEdit {
     for (int c = 0; c < 3; c++) {
       float top = (f[p00 + c] & 0xff) * (1 - ax) + (f[p00 + 3 + c] & 0xff) * ax;
       float bottom = (f[p10 + c] & 0xff) * (1 - ax) + (f[p10 + 3 + c] & 0xff) * ax;
+      out[c] = top * (1 - ay) + bottom * ay;
+    }
+  }
+
+  /** Bilinear sample of an interleaved RGB float image of this size. */
+  private void sample(float[] image, float x, float y, float[] out) {
+    int x0 = Math.min(width - 2, (int) x);
+    int y0 = Math.min(height - 2, (int) y);
+    float ax = x - x0;
+    float ay = y - y0;
+    int p00 = 3 * (y0 * width + x0);
+    int p10 = p00 + 3 * width;
+    for (int c = 0; c < 3; c++) {
+      float top = image[p00 + c] * (1 - ax) + image[p00 + 3 + c] * ax;
+      float bottom = image[p10 + c] * (1 - ax) + image[p10 + 3 + c] * ax;
       out[c] = top * (1 - ay) + bottom * ay;
     }
   }

@@ -26,9 +26,16 @@ final class TrajectoryWarpCorrector implements Corrector {
   private final Map<String, String> config;
   private final double tolerance;
   private final int cell;
+  private final double detail;
+  private final double carry;
+  private final int window;
   private final FieldSource fields;
 
-  private TrajectoryWarpCorrector(Map<String, String> config, double tolerance, int cell, FieldSource fields) {
+  private TrajectoryWarpCorrector(Map<String, String> config, double tolerance, int cell, double detail,
+      double carry, int window, FieldSource fields) {
+    this.window = window;
+    this.detail = detail;
+    this.carry = carry;
     this.config = config;
     this.tolerance = tolerance;
     this.cell = cell;
@@ -38,9 +45,47 @@ final class TrajectoryWarpCorrector implements Corrector {
   static TrajectoryWarpCorrector create(MethodParameters p, FieldSource fields) throws FymException {
     double tolerance = p.decimal("tolerance", 8, 1, 255);
     int cell = p.integer("cell", 24, 4, 512);
+    double detail = p.decimal("detail", 1, 0, 1);
+    double carry = p.decimal("carry", 1, 0, 1);
+    int window = p.integer("window", 0, 0, 50);
     Map<String, String> config = new TreeMap<>(p.config());
     config.put("field", fields.settings().hash());
-    return new TrajectoryWarpCorrector(Map.copyOf(config), tolerance, cell, fields);
+    return new TrajectoryWarpCorrector(Map.copyOf(config), tolerance, cell, detail, carry, window, fields);
+  }
+
+  private static float[] map(TrajectoryField field, int t, RgbImage first) {
+    return field.toFirst(t, first.width(), first.height());
+  }
+
+  /**
+   * The detail of frame t averaged over frames t - window .. t + window (triangular weights), one accumulator
+   * per frame in a ring, each filled once as the window slides.
+   */
+  private void renderWindowed(ShotFrames shot, List<RgbImage> sources, TrajectoryField field,
+      CanonicalEdit canonical, List<RgbImage> out) throws FymException {
+    int n = sources.size();
+    int slots = 2 * window + 1;
+    CanonicalEdit.Detail[] ring = new CanonicalEdit.Detail[slots];
+    int[] holds = new int[slots];
+    java.util.Arrays.fill(holds, -1);
+    RgbImage first = sources.get(0);
+    for (int t = 0; t < n; t++) {
+      float[] weights = new float[slots];
+      for (int k = Math.max(0, t - window); k <= Math.min(n - 1, t + window); k++) {
+        int slot = k % slots;
+        if (holds[slot] != k) {
+          if (ring[slot] == null) {
+            ring[slot] = canonical.newDetail();
+          }
+          ring[slot].clear();
+          canonical.addDetail(ring[slot], sources.get(k), ShotChecks.edited(shot, k, sources.get(k)),
+              map(field, k, first));
+          holds[slot] = k;
+        }
+        weights[slot] = 1f - (float) Math.abs(t - k) / (window + 1);
+      }
+      out.add(canonical.render(sources.get(t), map(field, t, first), canonical.average(ring, weights)));
+    }
   }
 
   @Override
@@ -66,19 +111,22 @@ final class TrajectoryWarpCorrector implements Corrector {
       sources.add(ShotChecks.source(shot, t, first));
     }
     try (TrajectoryField field = fields.field(shot.start(), sources)) {
-      CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell);
+      CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell, (float) detail, (float) carry);
       for (int t = 0; t < n; t++) {
-        float[] map = field.toFirst(t, first.width(), first.height());
-        canonical.fit(sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map);
+        canonical.fit(sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map(field, t, first));
       }
       canonical.solve();
-      for (int t = 0; t < n; t++) {
-        float[] map = field.toFirst(t, first.width(), first.height());
-        canonical.addDetail(sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map);
-      }
-      for (int t = 0; t < n; t++) {
-        float[] map = field.toFirst(t, first.width(), first.height());
-        out.add(canonical.render(sources.get(t), map));
+      if (window == 0) {
+        CanonicalEdit.Detail all = canonical.newDetail();
+        for (int t = 0; t < n; t++) {
+          canonical.addDetail(all, sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map(field, t, first));
+        }
+        float[] average = canonical.average(new CanonicalEdit.Detail[] {all}, new float[] {1f});
+        for (int t = 0; t < n; t++) {
+          out.add(canonical.render(sources.get(t), map(field, t, first), average));
+        }
+      } else {
+        renderWindowed(shot, sources, field, canonical, out);
       }
     } catch (java.io.IOException e) {
       throw Errors.wrap("trajectory field of the shot at frame " + shot.start(), e);

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * </ul>
  * The loss gradient with respect to the decoder's output is computed here, DJL autograd carries it through the
  * decoder to the features, and the encoding's analytic backward scatters it into the tables. Both take Adam
- * steps (lazy for the tables). Levels are switched on coarse to fine over the first {@code annealFraction} of
+ * steps (lazy for the tables). Each step draws its pixels from a generator seeded by (seed, step), so a run
+ * resumed from a checkpoint continues exactly as an uninterrupted one would. Levels are switched on coarse to fine over the first {@code annealFraction} of
  * the steps. With a checkpoint path, training resumes from the checkpoint there (if it was written under the
  * same settings) and writes one every {@code checkpointEvery} steps.
  */
@@ -46,7 +47,8 @@ public final class TrajectoryTrainer {
     if (checkpoint != null && Files.isRegularFile(checkpoint)) {
       FieldFile.Loaded loaded = FieldFile.read(checkpoint, settings.threads(), device);
       if (loaded.field().settings().hash().equals(settings.hash()) && loaded.hashAdam() != null
-          && loaded.field().frames() == shot.frames() && loaded.field().width() == shot.width()) {
+          && loaded.field().frames() == shot.frames() && loaded.field().width() == shot.width()
+          && loaded.field().height() == shot.height()) {
         field = loaded.field();
         step = loaded.step();
         hashAdam = adam(field.hashParams(), true);
@@ -66,7 +68,6 @@ public final class TrajectoryTrainer {
     Batch batch = new Batch(shot, field, settings);
     float[] hashGrad = new float[field.hashParams().length];
     float[] mlpGrad = new float[field.decoder().params().length];
-    SplittableRandom random = new SplittableRandom(settings.seed() + 31L * step);
     double recentLoss = 0;
     int recent = 0;
     int annealSteps = (int) Math.ceil(settings.annealFraction() * settings.steps());
@@ -74,7 +75,7 @@ public final class TrajectoryTrainer {
     for (; step < settings.steps(); step++) {
       float progress = annealSteps == 0 ? 1f : Math.min(1f, (float) step / annealSteps);
       field.setActiveLevels(Math.min(levels, FIRST_LEVELS) + progress * Math.max(0, levels - FIRST_LEVELS));
-      batch.sample(random);
+      batch.sample(new SplittableRandom(settings.seed() * 1_000_003L + step));
       float[] features = field.encoding().forward(batch.xyt, batch.points);
       field.applyLevelWeights(features, batch.points);
       float[] dFeatures = field.decoder().backward(features, batch.points, batch::lossGradient, mlpGrad);
