@@ -1,0 +1,39 @@
+package ai.fym.engine.correct;
+
+import ai.fym.engine.errors.FymException;
+import ai.fym.engine.image.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference, not a correction: the unedited source frames. Its warp errors are the floor any method can
+ * reach on a clip (codec noise, occlusions, flow failures), the yardstick for "within 10 % of the source's own
+ * short warp error"; its edit fidelity is nil by construction, so quality gates do not judge it.
+ */
+public final class SourceCorrector implements Corrector {
+  /** The method name of the reference in every table. */
+  public static final String NAME = "source";
+
+  SourceCorrector() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, String> config() {
+    return Map.of();
+  }
+
+  @Override
+  public List<RgbImage> correctShot(ShotFrames shot) throws FymException {
+    List<RgbImage> out = new ArrayList<>(shot.length());
+    RgbImage first = shot.length() == 0 ? null : shot.source(0);
+    for (int i = 0; i < shot.length(); i++) {
+      out.add(ShotChecks.source(shot, i, first));
+    }
+    return out;
+  }
+}
