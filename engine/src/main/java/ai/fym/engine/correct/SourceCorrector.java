@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The reference, not a correction: the unedited source frames. Its warp errors are the floor any method can
  * reach on a clip (codec noise, occlusions, flow failures), the yardstick for "within 10 % of the source's own
- * short warp error"; its edit fidelity is nil by construction, so quality gates do not judge it.
+ * short warp error"; its edit fidelity is nil by construction, so quality gates do not judge it. The shot is
+ * checked like every method checks it, so a mismatched edit fails here too.
  */
 public final class SourceCorrector implements Corrector {
   /** The method name of the reference in every table. */
@@ -32,7 +33,9 @@ public final class SourceCorrector implements Corrector {
     List<RgbImage> out = new ArrayList<>(shot.length());
     RgbImage first = shot.length() == 0 ? null : shot.source(0);
     for (int i = 0; i < shot.length(); i++) {
-      out.add(ShotChecks.source(shot, i, first));
+      RgbImage source = ShotChecks.source(shot, i, first);
+      ShotChecks.edited(shot, i, source);
+      out.add(source);
     }
     return out;
   }
