@@ -17,7 +17,7 @@ import java.util.Map;
  *       ({@code mode}, {@code flow-downscale}, {@code tolerance});
  *   <li>{@code trajectory-warp}: the shot's edit, averaged in its first frame's coordinates, carried along the
  *       learned trajectory field ({@code tolerance}; the field's settings come with the {@link FieldSource});
- *   <li>{@code source}: the unedited source, the reference whose warp errors are the floor ({@link SourceCorrector}).
+ *   <li>{@code source}: the unedited source, the reference the warp errors are judged against ({@link SourceCorrector}).
  * </ul>
  */
 public final class Correctors {

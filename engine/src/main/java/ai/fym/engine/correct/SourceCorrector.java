@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference, not a correction: the unedited source frames. Its warp errors are the floor any method can
- * reach on a clip (codec noise, occlusions, flow failures), the yardstick for "within 10 % of the source's own
- * short warp error"; its edit fidelity is nil by construction, so quality gates do not judge it. The shot is
- * checked like every method checks it, so a mismatched edit fails here too.
+ * The reference, not a correction: the unedited source frames. Its warp errors are what the clip itself scores
+ * (codec noise, occlusions, flow failures), the yardstick for "within 10 % of the source's own short warp
+ * error"; a method that smooths along the flow can score below it, as it smooths the source's noise too. Its
+ * edit fidelity is nil by construction, so quality gates do not judge it. The shot is checked like every
+ * method checks it, so a mismatched edit fails here too.
  */
 public final class SourceCorrector implements Corrector {
   /** The method name of the reference in every table. */

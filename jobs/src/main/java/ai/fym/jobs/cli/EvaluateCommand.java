@@ -39,7 +39,7 @@ final class EvaluateCommand implements Command {
         under <out>/corrected/<identity>/<clip>/<edit>/<method>-<config hash>.mp4 and measures it against the
         source: warp error short and long, motion and landmark error, flicker, edit fidelity, PSNR/SSIM
         (tables corrected, metrics, metric_frames). Already measured items are skipped. The method source is
-        the unedited video, the reference whose warp errors are the floor. trajectory-warp follows each shot's
+        the unedited video, the reference the warp errors are judged against. trajectory-warp follows each shot's
         trajectory field: fields missing from the trajectories table (region frame, current fym.trajectory.*
         settings) are trained first, as bin/fym trajectories would.
         --edited URI first registers a user's edited video for the clip (name: --edit, default the file's

@@ -30,7 +30,7 @@ final class ReportData {
       return name() + " \u00b7 " + configHash.substring(0, Math.min(8, configHash.length()));
     }
 
-    /** Whether this is the unedited source: the reference, the floor of the warp errors, not a method to rank. */
+    /** Whether this is the unedited source: the reference, the yardstick of the warp errors, not a method to rank. */
     boolean reference() {
       return SourceCorrector.NAME.equals(method);
     }

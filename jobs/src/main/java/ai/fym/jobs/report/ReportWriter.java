@@ -74,7 +74,7 @@ public final class ReportWriter {
           .paragraph("meta", "Output root " + outRoot + " \u00b7 generated " + Instant.now().truncatedTo(
               ChronoUnit.SECONDS) + " \u00b7 \u2193 lower is better, \u2191 higher is better; the best value of "
               + "each column is highlighted. The method source (reference) is the unedited video: its warp errors "
-              + "are the floor a method can reach, and it is never highlighted.");
+              + "are the yardstick for the methods', and it is never highlighted.");
       page.heading(2, "Corpus summary: means over all clips and edits", "summary");
       List<ReportData.Summary> summaries = data.summaries();
       if (summaries.isEmpty()) {
