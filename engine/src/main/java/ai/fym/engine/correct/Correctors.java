@@ -16,12 +16,14 @@ import java.util.Map;
  *   <li>{@code propagate}: the shot's first edited frame carried along the source's flow
  *       ({@code mode}, {@code flow-downscale}, {@code tolerance});
  *   <li>{@code trajectory-warp}: the shot's edit, averaged in its first frame's coordinates, carried along the
- *       learned trajectory field ({@code tolerance}; the field's settings come with the {@link FieldSource}).
+ *       learned trajectory field ({@code tolerance}; the field's settings come with the {@link FieldSource});
+ *   <li>{@code source}: the unedited source, the reference the warp errors are judged against ({@link SourceCorrector}).
  * </ul>
  */
 public final class Correctors {
   private static final List<String> NAMES =
-      List.of(PerFrameCorrector.NAME, SmoothCorrector.NAME, PropagateCorrector.NAME, TrajectoryWarpCorrector.NAME);
+      List.of(PerFrameCorrector.NAME, SmoothCorrector.NAME, PropagateCorrector.NAME, TrajectoryWarpCorrector.NAME,
+          SourceCorrector.NAME);
 
   private Correctors() {}
 
@@ -53,6 +55,10 @@ public final class Correctors {
       case SmoothCorrector.NAME -> SmoothCorrector.create(parameters);
       case PropagateCorrector.NAME -> PropagateCorrector.create(parameters);
       case TrajectoryWarpCorrector.NAME -> TrajectoryWarpCorrector.create(parameters, fields);
+      case SourceCorrector.NAME -> {
+        parameters.config();
+        yield new SourceCorrector();
+      }
       default -> throw Errors.unknownMethod(method, NAMES);
     };
   }

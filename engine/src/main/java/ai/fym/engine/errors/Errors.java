@@ -89,6 +89,12 @@ public final class Errors {
         + String.join(", ", known) + "); give an edited video with --edited URI instead", null);
   }
 
+  /** A shot whose frames the stored source or crops no longer hold (the clip changed since ingest). */
+  public static FymException shotFramesMissing(String input, int shotStart, int expected, int found) {
+    return of(Reason.TRUNCATED_VIDEO, "the shot starting at frame " + shotStart + " of " + input + " should have "
+        + expected + " frames but only " + found + " could be read; re-ingest the clip", null);
+  }
+
   public static FymException internal(String input, Throwable cause) {
     return of(Reason.INTERNAL, "unexpected failure on " + input + ": " + describe(cause), cause);
   }

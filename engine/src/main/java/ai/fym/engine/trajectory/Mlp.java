@@ -19,6 +19,11 @@ import java.util.function.UnaryOperator;
  * truth for optimisers and checkpoints; {@link #sync()} copies it to the device.
  */
 final class Mlp implements AutoCloseable {
+  /**
+   * DJL allows one gradient collector per JVM at a time (PyTorch engine), and fields train concurrently (several
+   * Spark tasks in one executor): backward passes take turns; the hash encoding's work runs outside.
+   */
+  private static final Object AUTOGRAD = new Object();
   private final int[] sizes;
   private final float[] params;
   private final NDManager manager;
@@ -90,6 +95,12 @@ final class Mlp implements AutoCloseable {
    * gradients are added to {@code paramGrad} (layout of {@link #params()}) and d(loss)/d(input) is returned.
    */
   float[] backward(float[] x, int n, UnaryOperator<float[]> lossGradient, float[] paramGrad) {
+    synchronized (AUTOGRAD) {
+      return backwardAlone(x, n, lossGradient, paramGrad);
+    }
+  }
+
+  private float[] backwardAlone(float[] x, int n, UnaryOperator<float[]> lossGradient, float[] paramGrad) {
     try (NDManager scope = manager.newSubManager()) {
       for (int l = 0; l < weights.length; l++) {
         weights[l].setRequiresGradient(true);

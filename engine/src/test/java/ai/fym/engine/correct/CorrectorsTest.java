@@ -14,8 +14,20 @@ import org.junit.jupiter.api.Test;
 
 class CorrectorsTest {
   @Test
-  void namesAreTheThreeReferenceMethods() {
-    assertEquals(List.of("per-frame", "smooth", "propagate"), Correctors.names());
+  void namesAreTheBuiltInMethodsAndTheReference() {
+    assertEquals(List.of("per-frame", "smooth", "propagate", "trajectory-warp", "source"), Correctors.names());
+  }
+
+  @Test
+  void sourceReturnsExactlyTheSourceFrames() throws Exception {
+    Random random = new Random(4);
+    List<RgbImage> sources = List.of(noise(random, 32, 24), noise(random, 32, 24));
+    List<RgbImage> edits = List.of(noise(random, 32, 24), noise(random, 32, 24));
+    List<RgbImage> out = Correctors.create("source", Map.of()).correctShot(new InMemoryShot(sources, edits));
+    for (int i = 0; i < 2; i++) {
+      assertArrayEquals(sources.get(i).rgb(), out.get(i).rgb());
+    }
+    assertEquals(Map.of(), Correctors.create("source", Map.of()).config());
   }
 
   @Test

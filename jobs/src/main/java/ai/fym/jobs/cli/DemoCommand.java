@@ -9,6 +9,9 @@ import ai.fym.jobs.eval.Selection;
 import ai.fym.jobs.ingest.IngestJob;
 import ai.fym.jobs.report.ReportWriter;
 import ai.fym.jobs.ingest.IngestSummary;
+import ai.fym.jobs.trajectory.TrajectoriesJob;
+import ai.fym.jobs.trajectory.TrajectorySummary;
+import ai.fym.udfs.trajectory.TrajectoryItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +30,7 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run every stage on the sample clip: ingest, edits, evaluation, qc, report";
+    return "run every stage on the sample clip: ingest, edits, trajectories, evaluation, qc, report";
   }
 
   @Override
@@ -43,8 +46,9 @@ final class DemoCommand implements Command {
         Builds a one-clip corpus (identity "megamind") from the sample clip Megamind.avi, which bin/fym
         fetches from Debian's opencv-doc package into ~/.cache/fym/samples on first use, then runs every
         stage available: ingest (shots, face tracks, landmarks, crops), the built-in edits (relight, grade,
-        stylize), evaluation of the reference correctors (per-frame, smooth, propagate), quality gates and
-        the HTML report, whose path it prints. About 6 minutes on 2 cores the first time; a rerun skips
+        stylize), a trajectory field per shot, evaluation of every correction method (per-frame, smooth,
+        propagate, trajectory-warp, and the unedited source as the reference), quality gates and the HTML
+        report, whose path it prints. About 6 minutes on 2 cores the first time; a rerun skips
         everything already done.
         """;
   }
@@ -77,8 +81,11 @@ final class DemoCommand implements Command {
     for (String edit : Editors.builtinNames()) {
       edits.run(edit, Selection.ALL, null);
     }
-    int[] evaluated = new EvaluateJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out())
-        .run(Selection.ALL, EvaluateJob.defaults(List.of()));
+    TrajectorySummary fields = new TrajectoriesJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(),
+        ctx.out()).run(Selection.ALL, TrajectoryItem.FRAME);
+    ctx.out().println(fields.describe(ctx.outRoot()));
+    EvaluateJob evaluate = new EvaluateJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out());
+    int[] evaluated = evaluate.run(Selection.ALL, evaluate.defaults(List.of()));
     QualityGate.Outcome qc = new QualityGate(ctx.spark(), ctx.config(), ctx.store()).run(Selection.ALL);
     ctx.store().registerViews();
     ctx.out().println("Short warp error x1000 per edit and method (lower is steadier):");

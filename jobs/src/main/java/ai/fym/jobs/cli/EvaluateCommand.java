@@ -3,6 +3,10 @@ package ai.fym.jobs.cli;
 import ai.fym.jobs.eval.EditJob;
 import ai.fym.jobs.eval.EvaluateJob;
 import ai.fym.jobs.eval.Selection;
+import ai.fym.jobs.trajectory.TrajectoriesJob;
+import ai.fym.jobs.trajectory.TrajectorySummary;
+import ai.fym.udfs.eval.MethodConfig;
+import ai.fym.udfs.trajectory.TrajectoryItem;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +35,13 @@ final class EvaluateCommand implements Command {
                                                  [--methods a,b,...]
 
         For every stored edit (bin/fym edit) of the selected clips and every method (default: all registered:
-        per-frame, smooth, propagate), corrects the edit shot by shot, writes an H.264 mp4 at source resolution
+        per-frame, smooth, propagate, trajectory-warp, source), corrects the edit shot by shot, writes an H.264 mp4 at source resolution
         under <out>/corrected/<identity>/<clip>/<edit>/<method>-<config hash>.mp4 and measures it against the
         source: warp error short and long, motion and landmark error, flicker, edit fidelity, PSNR/SSIM
-        (tables corrected, metrics, metric_frames). Already measured items are skipped.
+        (tables corrected, metrics, metric_frames). Already measured items are skipped. The method source is
+        the unedited video, the reference the warp errors are judged against. trajectory-warp follows each shot's
+        trajectory field: fields missing from the trajectories table (region frame, current fym.trajectory.*
+        settings) are trained first, as bin/fym trajectories would.
         --edited URI first registers a user's edited video for the clip (name: --edit, default the file's
         base name); it must match the source's frame count and size, or the command refuses it.
 
@@ -67,10 +74,18 @@ final class EvaluateCommand implements Command {
     List<String> methods = args.has("methods") ? Arrays.asList(args.get("methods", "").split(",")) : List.of();
     Selection selection = new Selection(args.get("identity", null), args.get("clip", null), edit);
     EvaluateJob job = new EvaluateJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out());
-    int[] result = job.run(selection, EvaluateJob.defaults(methods));
-    ctx.out().printf("Evaluate: %d (clip, edit, method) items measured, %d failed. Query them with bin/fym sql "
+    List<MethodConfig> configs = job.defaults(methods);
+    String fields = "";
+    if (configs.stream().anyMatch(c -> c.fieldSettingsHash() != null)) {
+      TrajectorySummary t = new TrajectoriesJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out())
+          .run(new Selection(selection.identity(), selection.clip(), null), TrajectoryItem.FRAME);
+      fields = String.format(" Trajectory fields for trajectory-warp: %d trained first (%d failed), %d were "
+          + "stored already.", t.trained(), t.failed(), t.stored());
+    }
+    int[] result = job.run(selection, configs);
+    ctx.out().printf("Evaluate: %d (clip, edit, method) items measured, %d failed.%s Query them with bin/fym sql "
         + "\"select clip, edit, method, warp_short, warp_long, flicker, edit_fidelity from metrics\".%n",
-        result[0], result[1]);
+        result[0], result[1], fields);
     return result[1] > 0 && result[0] == 0 ? 1 : 0;
   }
 }

@@ -22,7 +22,8 @@ public final class Main {
   private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
   static {
-    for (Command c : List.of(new IngestCommand(), new EditCommand(), new EvaluateCommand(), new SweepCommand(),
+    for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(),
+        new EvaluateCommand(), new SweepCommand(),
         new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
       COMMANDS.put(c.name(), c);
     }
@@ -122,8 +123,8 @@ public final class Main {
     b.append("usage: bin/fym [--out ROOT] [--conf FILE] [--master URL] [--set KEY=VALUE] <command> [options]\n\n");
     b.append("Makes edited talking-head videos temporally consistent, at corpus scale (local Spark by default).\n\n");
     b.append("commands:\n");
-    COMMANDS.values().forEach(c -> b.append(String.format("  %-8s %s%n", c.name(), c.summary())));
-    b.append(String.format("  %-8s %s%n", "test", "run the test suite (fetches the sample media first)"));
+    COMMANDS.values().forEach(c -> b.append(String.format("  %-12s %s%n", c.name(), c.summary())));
+    b.append(String.format("  %-12s %s%n", "test", "run the test suite (fetches the sample media first)"));
     b.append("\nglobal options:\n");
     b.append("  --out ROOT        output root: a folder or s3a://bucket/prefix (default ./fym-data)\n");
     b.append("  --conf FILE       a configuration file (key=value lines; see conf/local.conf)\n");

@@ -33,9 +33,9 @@ final class QcCommand implements Command {
 
         Judges every metrics row against the thresholds fym.qc.maxWarpShort, fym.qc.maxWarpLong,
         fym.qc.maxFlicker, fym.qc.maxLandmarkError and fym.qc.minEditFidelity (set them in a --conf file or with
-        --set) and writes PASS or REJECT with the failed thresholds to the Delta table qc. A (clip, edit) whose
-        every method is rejected is listed for review; with --fail-on-reject the command then exits 3, so a
-        scheduled pipeline can stop or alert.
+        --set) and writes PASS or REJECT with the failed thresholds to the Delta table qc (REFERENCE for the
+        unedited source, which is not judged). A (clip, edit) whose every method is rejected is listed for
+        review; with --fail-on-reject the command then exits 3, so a scheduled pipeline can stop or alert.
         """;
   }
 

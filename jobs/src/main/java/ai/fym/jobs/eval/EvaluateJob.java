@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.correct.Correctors;
 import ai.fym.engine.geom.Box;
+import ai.fym.engine.trajectory.FieldSource;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.spark.WorkRows;
@@ -15,6 +16,7 @@ import ai.fym.udfs.eval.EvaluatePartitionFunction;
 import ai.fym.udfs.eval.MethodConfig;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.trajectory.TrajectoryItem;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +35,8 @@ import org.apache.spark.util.LongAccumulator;
  * The evaluation stage: for every selected (clip, edit) in {@code edits} and every method
  * configuration, corrects the edit and measures it (one Spark task per item), then commits the
  * {@code corrected}, {@code metrics} and {@code metric_frames} rows by key. Items whose metrics are
- * already in the table are skipped, so reruns and sweeps resume.
+ * already in the table are skipped, so reruns and sweeps resume. A method that follows trajectory fields gets
+ * the uris of its clip's fields stored in {@code trajectories} under its settings (region {@code frame}).
  */
 public final class EvaluateJob {
   private final SparkSession spark;
@@ -51,7 +54,7 @@ public final class EvaluateJob {
   }
 
   /** The default configuration of each named method (all built-in ones when {@code methods} is empty). */
-  public static List<MethodConfig> defaults(List<String> methods) throws Exception {
+  public List<MethodConfig> defaults(List<String> methods) throws Exception {
     List<MethodConfig> out = new ArrayList<>();
     for (String m : methods.isEmpty() ? Correctors.names() : methods) {
       out.add(configOf(m, Map.of()));
@@ -59,9 +62,13 @@ public final class EvaluateJob {
     return out;
   }
 
-  /** A method with parameter overrides, completed with its defaults as the corrector reports them. */
-  public static MethodConfig configOf(String method, Map<String, String> overrides) throws Exception {
-    return new MethodConfig(method, Correctors.create(method, overrides).config());
+  /**
+   * A method with parameter overrides, completed with its defaults as the corrector reports them (for
+   * {@code trajectory-warp} with the hash of this configuration's trajectory settings).
+   */
+  public MethodConfig configOf(String method, Map<String, String> overrides) throws Exception {
+    return new MethodConfig(method, Correctors.create(method, overrides,
+        FieldSource.trainOnDemand(config.trajectorySettings())).config());
   }
 
   /** Builds the work items of the selection (skipping measured ones) and runs them; returns {done, failed}. */
@@ -75,6 +82,7 @@ public final class EvaluateJob {
     List<Row> edits = selection.apply(store.read(Tables.EDITS)).select("identity", "clip", "edit", "uri")
         .collectAsList();
     Set<String> measured = skipMeasured ? measuredKeys() : Set.of();
+    Map<String, Map<Integer, String>> fields = fieldUris(methods);
     Map<String, ClipFacts> facts = new HashMap<>();
     List<EvalItem> items = new ArrayList<>();
     for (Row e : edits) {
@@ -82,26 +90,34 @@ public final class EvaluateJob {
           k -> clipFacts(e.getString(0), e.getString(1)));
       for (MethodConfig m : methods) {
         if (!measured.contains(key(e.getString(0), e.getString(1), e.getString(2), m.hash()))) {
+          Map<Integer, String> uris = m.fieldSettingsHash() == null ? Map.of() : fields.getOrDefault(
+              m.fieldSettingsHash() + "\u0000" + e.getString(0) + "\u0000" + e.getString(1), Map.of());
           items.add(new EvalItem(e.getString(0), e.getString(1), e.getString(2), m, f.sourceUri, e.getString(3),
-              f.shotStarts, f.faceBoxes));
+              f.shotStarts, f.faceBoxes, uris));
         }
       }
     }
     return items;
   }
 
-  /** Runs work items, one task each, and commits their rows; returns {done, failed}. */
+  /**
+   * Runs work items, one task each, and commits their rows; returns {done, failed, shot fields read from the
+   * trajectories table}.
+   */
   public int[] runItems(List<EvalItem> items) throws Exception {
     log.printf("[evaluate] %d work items%n", items.size());
     if (items.isEmpty()) {
-      return new int[] {0, 0};
+      return new int[] {0, 0, 0};
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
     LongAccumulator measured = spark.sparkContext().longAccumulator("fym.evaluate.frames");
+    LongAccumulator loaded = spark.sparkContext().longAccumulator("fym.evaluate.fields");
+    int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.TRAJECTORY_THREADS), items.size());
     List<Row> rows = items.stream().map(EvalItem::toRow).toList();
     Dataset<Row> out = WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
-            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), measured),
+            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), config.trajectorySettings(),
+            threads, measured, loaded),
             Encoders.row(EvaluatePartitionFunction.OUTPUT))
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
@@ -118,7 +134,10 @@ public final class EvaluateJob {
       List<Row> failed = WorkRows.part(out, "quarantine").select("clip", "stage", "detail").collectAsList();
       failed.forEach(f -> log.println("[evaluate] " + f.getString(0) + " " + f.getString(1) + " failed: "
           + f.getString(2)));
-      return new int[] {done, failed.size()};
+      if (loaded.value() > 0) {
+        log.printf("[evaluate] %d shot trajectory fields read from the trajectories table%n", loaded.value());
+      }
+      return new int[] {done, failed.size(), loaded.value().intValue()};
     } finally {
       out.unpersist();
     }
@@ -136,6 +155,26 @@ public final class EvaluateJob {
   /** The key of one (clip, edit, configuration) result. */
   public static String key(String identity, String clip, String edit, String configHash) {
     return String.join("\u0000", identity, clip, edit, configHash);
+  }
+
+  /**
+   * For the field settings hashes the methods use: per (hash, identity, clip), the stored {@code frame} fields by
+   * shot start.
+   */
+  private Map<String, Map<Integer, String>> fieldUris(List<MethodConfig> methods) {
+    List<String> hashes = methods.stream().map(MethodConfig::fieldSettingsHash).filter(h -> h != null).distinct()
+        .toList();
+    Map<String, Map<Integer, String>> out = new HashMap<>();
+    if (hashes.isEmpty()) {
+      return out;
+    }
+    for (Row r : store.read(Tables.TRAJECTORIES).where(col("region").equalTo(TrajectoryItem.FRAME)
+        .and(col("config_hash").isin(hashes.toArray()))).select("config_hash", "identity", "clip", "shot", "uri")
+        .collectAsList()) {
+      out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1) + "\u0000" + r.getString(2),
+          k -> new TreeMap<>()).put(r.getInt(3), r.getString(4));
+    }
+    return out;
   }
 
   /** Source uri, shot starts and the main face box per frame of one ingested clip. */

@@ -1,6 +1,7 @@
 package ai.fym.jobs.eval;
 
 import ai.fym.engine.config.FymConfig;
+import ai.fym.engine.correct.SourceCorrector;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.eval.EvalSchemas;
@@ -18,7 +19,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Quality gates for dataset cleaning: each (clip, edit, method) row of {@code metrics} passes or is
  * rejected against the thresholds in configuration ({@code fym.qc.*}), with the failed thresholds as
- * reasons, in the {@code qc} table. A (clip, edit) whose best method still fails is listed for review.
+ * reasons, in the {@code qc} table. A (clip, edit) whose best method still fails is listed for review. The
+ * unedited source is the reference, not a method: its rows get the verdict {@code REFERENCE}, count neither
+ * as passed nor as rejected, and never decide whether a (clip, edit) has a passing method.
  */
 public final class QualityGate {
   private final SparkSession spark;
@@ -31,6 +34,9 @@ public final class QualityGate {
     this.store = store;
   }
 
+  /** Verdict of the reference rows. */
+  public static final String REFERENCE = "REFERENCE";
+
   /** The outcome: verdict counts and the (identity/clip/edit) keys whose every method was rejected. */
   public record Outcome(int passed, int rejected, List<String> review) {}
 
@@ -40,7 +46,14 @@ public final class QualityGate {
     Map<String, Boolean> anyPass = new TreeMap<>();
     int passed = 0;
     Timestamp now = new Timestamp(System.currentTimeMillis());
+    int references = 0;
     for (Row m : metrics) {
+      if (SourceCorrector.NAME.equals(m.getAs("method"))) {
+        references++;
+        verdicts.add(RowFactory.create(m.getAs("identity"), m.getAs("clip"), m.getAs("edit"), m.getAs("method"),
+            m.getAs("config_hash"), REFERENCE, null, now));
+        continue;
+      }
       List<String> reasons = reasons(m);
       boolean pass = reasons.isEmpty();
       passed += pass ? 1 : 0;
@@ -53,7 +66,7 @@ public final class QualityGate {
       store.upsert(Tables.QC, spark.createDataFrame(verdicts, EvalSchemas.QC));
     }
     List<String> review = anyPass.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-    return new Outcome(passed, verdicts.size() - passed, review);
+    return new Outcome(passed, verdicts.size() - references - passed, review);
   }
 
   /** The thresholds a metrics row fails, as readable reasons; a missing (null) metric is not judged. */

@@ -41,7 +41,7 @@ public final class SweepJob {
   public int[] run(SweepGrid grid, Selection selection, int batchSize, int maxItems) throws Exception {
     List<MethodConfig> configs = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> c : grid.configurations()) {
-      configs.add(EvaluateJob.configOf(c.getKey(), c.getValue()));
+      configs.add(evaluate.configOf(c.getKey(), c.getValue()));
     }
     List<EvalItem> all = evaluate.items(selection, configs, false).stream()
         .filter(i -> grid.edits().contains(i.edit())).toList();

@@ -109,7 +109,8 @@ public final class IngestJob {
   private Dataset<Row> process(List<ClipInput> todo, Localizer localizer) {
     int partitions = config.getInt(FymConfig.INGEST_PARTITIONS);
     int parts = partitions > 0 ? partitions : todo.size();
-    IngestSettings settings = config.ingestSettings(threadsPerTask(todo.size()));
+    IngestSettings settings = config.ingestSettings(
+        Sessions.threadsPerTask(spark, config.getInt(FymConfig.INGEST_THREADS), todo.size()));
     LongAccumulator framesDone = spark.sparkContext().longAccumulator("fym.ingest.frames");
     Dataset<Row> in = WorkRows.distribute(spark, todo.stream().map(ClipInput::toRow).toList(), ClipInput.SCHEMA,
         parts);
@@ -125,22 +126,9 @@ public final class IngestJob {
     return out;
   }
 
-  /** Threads for one clip: the cores left to each of the tasks that run at once (locally). */
-  private int threadsPerTask(int clips) {
-    int configured = config.getInt(FymConfig.INGEST_THREADS);
-    if (configured > 0) {
-      return configured;
-    }
-    if (spark.conf().contains("spark.executor.cores")) {
-      return Integer.parseInt(spark.conf().get("spark.task.cpus", "1"));
-    }
-    int cores = spark.sparkContext().defaultParallelism();
-    return Math.max(1, cores / Math.max(1, Math.min(cores, clips)));
-  }
-
   /**
    * Deletes the stale rows of re-ingested clips (their ingest rows and everything derived from them:
-   * edits, corrected videos, metrics, verdicts), inserts the child tables' rows in parallel (they are
+   * edits, trajectory fields, corrected videos, metrics, verdicts), inserts the child tables' rows in parallel (they are
    * independent Delta tables), then upserts the clips rows, the commit marker of each clip.
    */
   private void commit(Dataset<Row> out, List<ClipInput> replaced) throws Exception {
@@ -152,8 +140,8 @@ public final class IngestJob {
       store.delete(Tables.SHOTS, shots);
       store.delete(Tables.TRACKS, children);
       store.delete(Tables.FRAMES, children);
-      for (TableDef downstream : List.of(Tables.EDITS, Tables.CORRECTED, Tables.METRICS, Tables.METRIC_FRAMES,
-          Tables.QC)) {
+      for (TableDef downstream : List.of(Tables.EDITS, Tables.TRAJECTORIES, Tables.CORRECTED, Tables.METRICS,
+          Tables.METRIC_FRAMES, Tables.QC)) {
         store.delete(downstream, shots);
       }
     }
@@ -191,5 +179,4 @@ public final class IngestJob {
   private static String key(String identity, String clip) {
     return identity + "\u0000" + clip;
   }
-
 }

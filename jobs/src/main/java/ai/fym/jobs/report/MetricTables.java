@@ -25,11 +25,11 @@ final class MetricTables {
   }
 
   static List<List<Cell>> summaryRows(List<Summary> summaries) {
-    boolean[][] best = best(summaries.stream().map(Summary::means).toList());
+    boolean[][] best = best(summaries.stream().map(s -> s.key().reference() ? null : s.means()).toList());
     List<List<Cell>> rows = new ArrayList<>();
     for (int r = 0; r < summaries.size(); r++) {
       Summary s = summaries.get(r);
-      List<Cell> row = new ArrayList<>(List.of(Cell.text(s.key().method()), Cell.text(s.key().configHash()),
+      List<Cell> row = new ArrayList<>(List.of(Cell.text(s.key().name()), Cell.text(s.key().configHash()),
           count(s.clipEdits()), count(s.frames())));
       addValues(row, s.means(), best[r]);
       rows.add(row);
@@ -46,11 +46,11 @@ final class MetricTables {
   }
 
   static List<List<Cell>> clipRows(List<MetricRow> metrics) {
-    boolean[][] best = best(metrics.stream().map(MetricRow::values).toList());
+    boolean[][] best = best(metrics.stream().map(m -> m.key().reference() ? null : m.values()).toList());
     List<List<Cell>> rows = new ArrayList<>();
     for (int r = 0; r < metrics.size(); r++) {
       MetricRow m = metrics.get(r);
-      List<Cell> row = new ArrayList<>(List.of(Cell.text(m.key().method()), Cell.text(m.key().configHash()),
+      List<Cell> row = new ArrayList<>(List.of(Cell.text(m.key().name()), Cell.text(m.key().configHash()),
           count(m.frames())));
       addValues(row, m.values(), best[r]);
       rows.add(row);
@@ -65,8 +65,9 @@ final class MetricTables {
   static List<List<Cell>> verdictRows(List<Verdict> verdicts) {
     List<List<Cell>> rows = new ArrayList<>();
     for (Verdict v : verdicts) {
-      String css = v.verdict().toLowerCase(Locale.ROOT).equals("pass") ? "pass" : "reject";
-      rows.add(List.of(Cell.text(v.key().method()), Cell.text(v.key().configHash()), new Cell(v.verdict(), css),
+      String verdict = v.verdict().toLowerCase(Locale.ROOT);
+      String css = verdict.equals("pass") || verdict.equals("reject") ? verdict : null;
+      rows.add(List.of(Cell.text(v.key().name()), Cell.text(v.key().configHash()), new Cell(v.verdict(), css),
           Cell.text(v.reasons() == null ? "" : v.reasons())));
     }
     return rows;
@@ -74,7 +75,8 @@ final class MetricTables {
 
   /**
    * For rows of metric values (columns follow {@link Metric#values()}), whether each cell holds its
-   * column's best value; NaN is never best, and a column is marked only when two or more rows compare.
+   * column's best value; NaN is never best, a null row (the reference) takes no part, and a column is marked
+   * only when two or more rows compare.
    */
   static boolean[][] best(List<double[]> rows) {
     Metric[] metrics = Metric.values();
@@ -83,7 +85,7 @@ final class MetricTables {
       double best = Double.NaN;
       int finite = 0;
       for (double[] row : rows) {
-        if (!Double.isNaN(row[c])) {
+        if (row != null && !Double.isNaN(row[c])) {
           finite++;
           if (metrics[c].better(row[c], best)) {
             best = row[c];
@@ -91,7 +93,7 @@ final class MetricTables {
         }
       }
       for (int r = 0; r < rows.size() && finite > 1; r++) {
-        out[r][c] = rows.get(r)[c] == best;
+        out[r][c] = rows.get(r) != null && rows.get(r)[c] == best;
       }
     }
     return out;

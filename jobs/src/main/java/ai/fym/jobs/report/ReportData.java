@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import ai.fym.engine.correct.SourceCorrector;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
 import java.util.ArrayList;
@@ -26,7 +27,17 @@ final class ReportData {
   /** A method and configuration; {@code label} is what charts and strips show. */
   record MethodKey(String method, String configHash) implements Comparable<MethodKey> {
     String label() {
-      return method + " \u00b7 " + configHash.substring(0, Math.min(8, configHash.length()));
+      return name() + " \u00b7 " + configHash.substring(0, Math.min(8, configHash.length()));
+    }
+
+    /** Whether this is the unedited source: the reference, the yardstick of the warp errors, not a method to rank. */
+    boolean reference() {
+      return SourceCorrector.NAME.equals(method);
+    }
+
+    /** The method's name as tables show it; the reference says so. */
+    String name() {
+      return reference() ? method + " (reference)" : method;
     }
 
     @Override

@@ -29,9 +29,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Writes the evaluation report: a static HTML page {@code <out>/report/index.html} with its PNG charts
  * under {@code <out>/report/img/}. On top, corpus means of every metric per method and configuration;
- * then, per clip and edit, a before/after frame strip (source, edit, each corrected video), the
- * per-frame warp error (short) of every method with shot boundaries, the clip's metrics and, when the
- * {@code qc} table exists, the quality-gate verdicts. The page uses relative links only and no script.
+ * then, per clip and edit, a before/after frame strip (source, edit, each corrected video but the reference,
+ * which is the source), the per-frame warp error (short) of every method with shot boundaries, the clip's
+ * metrics and, when the {@code qc} table exists, the quality-gate verdicts. The page uses relative links only and no script.
  *
  * <p>For a local output root (a path or {@code file:} uri) the report is written in place; for any other
  * Hadoop root ({@code s3a://}) it is written to a local temporary folder and copied under the root.
@@ -73,7 +73,8 @@ public final class ReportWriter {
       page.heading(1, "FYM evaluation report", null)
           .paragraph("meta", "Output root " + outRoot + " \u00b7 generated " + Instant.now().truncatedTo(
               ChronoUnit.SECONDS) + " \u00b7 \u2193 lower is better, \u2191 higher is better; the best value of "
-              + "each column is highlighted.");
+              + "each column is highlighted. The method source (reference) is the unedited video: its warp errors "
+              + "are the yardstick for the methods', and it is never highlighted.");
       page.heading(2, "Corpus summary: means over all clips and edits", "summary");
       List<ReportData.Summary> summaries = data.summaries();
       if (summaries.isEmpty()) {
@@ -153,6 +154,9 @@ public final class ReportWriter {
     rows.add(new FrameStrip.Row("edit: " + ce.key().edit(), frames(sampler, "edit", ce.editUri(), indices,
         problems)));
     for (Map.Entry<MethodKey, String> c : ce.corrected().entrySet()) {
+      if (c.getKey().reference()) {
+        continue;
+      }
       rows.add(new FrameStrip.Row(c.getKey().label(), frames(sampler, c.getKey().label(), c.getValue(), indices,
           problems)));
     }

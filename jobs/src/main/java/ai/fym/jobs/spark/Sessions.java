@@ -43,4 +43,19 @@ public final class Sessions {
     }
     return out;
   }
+
+  /**
+   * CPU threads for one task: {@code configured} when positive; on a cluster {@code spark.task.cpus}; locally the
+   * cores divided by the tasks that run at once ({@code tasks}, at most the cores).
+   */
+  public static int threadsPerTask(SparkSession spark, int configured, int tasks) {
+    if (configured > 0) {
+      return configured;
+    }
+    if (spark.conf().contains("spark.executor.cores")) {
+      return Integer.parseInt(spark.conf().get("spark.task.cpus", "1"));
+    }
+    int cores = spark.sparkContext().defaultParallelism();
+    return Math.max(1, cores / Math.max(1, Math.min(cores, tasks)));
+  }
 }

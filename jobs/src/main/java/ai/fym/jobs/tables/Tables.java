@@ -2,6 +2,7 @@ package ai.fym.jobs.tables;
 
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.trajectory.TrajectorySchemas;
 import java.util.List;
 
 /** The Delta tables and their natural keys; writes are keyed MERGEs, so reruns add no duplicates. */
@@ -32,6 +33,10 @@ public final class Tables {
       List.of("sweep", "identity", "clip", "edit", "method", "config_hash"));
   public static final TableDef QC = new TableDef("qc", EvalSchemas.QC, RESULT_KEY);
 
+  /** One trained trajectory field per shot (by its first frame), region and settings. */
+  public static final TableDef TRAJECTORIES = new TableDef("trajectories", TrajectorySchemas.TRAJECTORIES,
+      List.of("identity", "clip", "shot", "region", "config_hash"));
+
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES);
 }

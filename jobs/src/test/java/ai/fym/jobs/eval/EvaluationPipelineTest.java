@@ -34,7 +34,9 @@ class EvaluationPipelineTest extends SparkTestBase {
   @TempDir
   static Path dir;
   static DeltaStore store;
-  static FymConfig config = FymConfig.defaults();
+  static FymConfig config = FymConfig.defaults().with(FymConfig.TRAJECTORY_STEPS, "20")
+      .with(FymConfig.TRAJECTORY_WORKING_SIZE, "48").with(FymConfig.TRAJECTORY_LOG2_TABLE, "12")
+      .with(FymConfig.TRAJECTORY_BATCH, "512");
   static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
   @BeforeAll
@@ -56,8 +58,8 @@ class EvaluationPipelineTest extends SparkTestBase {
   @Test
   @Order(1)
   void perFrameEditIsTheLeastConsistentReferenceMethod() throws Exception {
-    int[] r = evaluate().run(Selection.ALL, EvaluateJob.defaults(List.of()));
-    assertEquals(6, r[0]);
+    int[] r = evaluate().run(Selection.ALL, evaluate().defaults(List.of()));
+    assertEquals(10, r[0], "five methods (the source included) on two edits");
     for (String edit : List.of("grade", "relight")) {
       Map<String, Double> warp = store.read(Tables.METRICS).where("edit = '" + edit + "'").collectAsList().stream()
           .collect(Collectors.toMap(m -> m.getAs("method"), m -> m.<Double>getAs("warp_short")));
@@ -68,8 +70,8 @@ class EvaluationPipelineTest extends SparkTestBase {
       assertEquals(30L, c.<Long>getAs("frames"));
       assertTrue(Files.size(Path.of(java.net.URI.create(c.getAs("uri")))) > 1000, "an encoded mp4 exists");
     }
-    assertEquals(6 * 30, store.read(Tables.METRIC_FRAMES).count());
-    assertEquals(0, evaluate().run(Selection.ALL, EvaluateJob.defaults(List.of()))[0], "a rerun measures nothing");
+    assertEquals(10 * 30, store.read(Tables.METRIC_FRAMES).count());
+    assertEquals(0, evaluate().run(Selection.ALL, evaluate().defaults(List.of()))[0], "a rerun measures nothing");
   }
 
   @Test
@@ -88,7 +90,7 @@ class EvaluationPipelineTest extends SparkTestBase {
     assertEquals("EDIT_MISMATCH", refused.getAs("reason"));
     String detail = refused.getAs("detail");
     assertTrue(detail.contains("20") && detail.contains("30"), detail);
-    int[] r = evaluate().run(new Selection("alice", "walk", "look"), EvaluateJob.defaults(List.of("per-frame")));
+    int[] r = evaluate().run(new Selection("alice", "walk", "look"), evaluate().defaults(List.of("per-frame")));
     assertEquals(1, r[0]);
   }
 
@@ -113,11 +115,13 @@ class EvaluationPipelineTest extends SparkTestBase {
 
   @Test
   @Order(4)
-  void qualityGatesJudgeEveryRowAndListClipsWithNoPassingMethod() {
+  void qualityGatesJudgeEveryMethodRowAndListClipsWithNoPassingMethod() {
     long rows = store.read(Tables.METRICS).count();
+    long references = store.read(Tables.METRICS).where("method = 'source'").count();
     QualityGate.Outcome lenient = new QualityGate(spark(), config, store).run(Selection.ALL);
-    assertEquals(rows, lenient.passed() + lenient.rejected());
+    assertEquals(rows - references, lenient.passed() + lenient.rejected(), "the reference is not judged");
     assertEquals(rows, store.read(Tables.QC).count());
+    assertEquals(references, store.read(Tables.QC).where("verdict = 'REFERENCE'").count());
     QualityGate.Outcome strict = new QualityGate(spark(), config.with(FymConfig.QC_MAX_WARP_SHORT, "0"), store)
         .run(Selection.ALL);
     assertEquals(0, strict.passed());

@@ -47,7 +47,8 @@ class SampleClipEvaluationTest extends SparkTestBase {
     for (String edit : Editors.builtinNames()) {
       new EditJob(spark(), config, store, out, quiet).run(edit, Selection.ALL, null);
     }
-    int[] r = new EvaluateJob(spark(), config, store, out, quiet).run(Selection.ALL, EvaluateJob.defaults(List.of()));
+    EvaluateJob evaluate = new EvaluateJob(spark(), config, store, out, quiet);
+    int[] r = evaluate.run(Selection.ALL, evaluate.defaults(List.of("per-frame", "smooth", "propagate")));
     assertEquals(9, r[0]);
     for (String edit : Editors.builtinNames()) {
       Map<String, Double> warp = store.read(Tables.METRICS).where("edit = '" + edit + "'").collectAsList().stream()

@@ -35,4 +35,18 @@ class MetricTablesTest {
     assertEquals("num best", rows.get(1).get(4).cssClass());
     assertEquals("25.000", rows.get(1).get(10).text());
   }
+
+  @Test
+  void theSourceIsLabelledAsTheReferenceAndNeverMarkedBest() {
+    Summary source = new Summary(new MethodKey("source", "cccc"), 2, 90, new double[] {1, 1, 0, 0, 0, 5, 30, 0.9});
+    Summary raw = new Summary(new MethodKey("raw", "aaaa"), 2, 90, new double[] {8, 9, 1, 1, 1, 1, 20, 0.5});
+    Summary fym = new Summary(new MethodKey("fym", "bbbb"), 2, 90, new double[] {2, 3, 1, 1, 1, 1, 25, 0.6});
+    List<List<Cell>> rows = MetricTables.summaryRows(List.of(source, raw, fym));
+    assertEquals("source (reference)", rows.get(0).get(0).text());
+    assertEquals("num", rows.get(0).get(4).cssClass(), "the reference is not a method to rank");
+    assertEquals("num best", rows.get(2).get(4).cssClass());
+    List<List<Cell>> verdicts = MetricTables.verdictRows(List.of(
+        new ReportData.Verdict(source.key(), "REFERENCE", null)));
+    assertEquals(null, verdicts.get(0).get(2).cssClass());
+  }
 }

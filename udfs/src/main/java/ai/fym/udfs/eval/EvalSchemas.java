@@ -87,7 +87,7 @@ public final class EvalSchemas {
       .add("error", StringType, true)
       .add("updated_at", TimestampType, false);
 
-  /** A quality-gate verdict: PASS or REJECT with the failed thresholds. */
+  /** A quality-gate verdict: PASS or REJECT with the failed thresholds, or REFERENCE for the unedited source. */
   public static final StructType QC = new StructType()
       .add("identity", StringType, false)
       .add("clip", StringType, false)

@@ -17,13 +17,16 @@ import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.trajectory.StoredFields;
 import ai.fym.engine.landmarks.LandmarkNet;
+import ai.fym.engine.trajectory.TrajectorySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,7 +38,8 @@ import org.apache.spark.util.LongAccumulator;
  * shot by shot with the item's method, encodes the result as an H.264 mp4 at source resolution under
  * the output root, then measures it against the source and the per-frame edit. Emits the
  * {@code corrected} and {@code metrics} rows and the per-frame curve; a failure becomes a quarantine
- * row (stage {@code evaluate:<method>}) and the partition goes on.
+ * row (stage {@code evaluate:<method>}) and the partition goes on. {@code trajectory-warp} reads each shot's
+ * field from the uris the item carries ({@link StoredFields}) and trains the missing ones on demand.
  */
 public final class EvaluatePartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -51,15 +55,26 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   private final ArtifactStore artifacts;
   private final VideoLimits limits;
   private final double folderFps;
+  private final TreeMap<String, String> fieldSettings;
+  private final int threads;
   private final LongAccumulator framesMeasured;
+  private final LongAccumulator fieldsLoaded;
 
+  /**
+   * {@code fieldSettings} are the trajectory settings stored fields must match (and missing ones are trained
+   * with, on {@code threads} threads); {@code fieldsLoaded} counts the shots whose field came from storage.
+   */
   public EvaluatePartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
-      double folderFps, LongAccumulator framesMeasured) {
+      double folderFps, TrajectorySettings fieldSettings, int threads, LongAccumulator framesMeasured,
+      LongAccumulator fieldsLoaded) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
     this.folderFps = folderFps;
+    this.fieldSettings = new TreeMap<>(fieldSettings.canonical());
+    this.threads = threads;
     this.framesMeasured = framesMeasured;
+    this.fieldsLoaded = fieldsLoaded;
   }
 
   @Override
@@ -85,11 +100,14 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   private void evaluate(EvalItem item, Path tmp, List<Row> rows) throws Exception {
     long start = System.nanoTime();
     MethodConfig mc = item.config();
-    Corrector corrector = Correctors.create(mc.method(), mc.params());
+    StoredFields fields = new StoredFields(TrajectorySettings.fromCanonical(fieldSettings, 0, threads),
+        item.fieldUris(), localizer, tmp);
+    Corrector corrector = Correctors.create(mc.method(), mc.overrides(), fields);
     Path video = Files.createTempFile(tmp, "corrected-", ".mp4");
     try (Localizer.Local source = localizer.localize(item.sourceUri(), tmp);
          Localizer.Local edited = localizer.localize(item.editedUri(), tmp)) {
-      VideoInfo info = correct(item, corrector, source.path(), edited.path(), video);
+      correct(item, corrector, source.path(), edited.path(), video);
+      fieldsLoaded.add(fields.loaded());
       String relative = "corrected/" + item.identity() + "/" + item.clip() + "/" + item.edit() + "/" + mc.method()
           + "-" + mc.hash() + ".mp4";
       String uri = artifacts.put(video, relative);
@@ -113,7 +131,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   }
 
   /** Reads each shot of source and edit into memory, corrects it, appends it to the mp4. */
-  private VideoInfo correct(EvalItem item, Corrector corrector, Path source, Path edited, Path video)
+  private void correct(EvalItem item, Corrector corrector, Path source, Path edited, Path video)
       throws Exception {
     try (VideoReader src = VideoReader.open(source, limits, folderFps);
          VideoReader edit = VideoReader.open(edited, limits, folderFps)) {
@@ -122,29 +140,30 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
         List<RgbImage> sources = new ArrayList<>();
         List<RgbImage> edits = new ArrayList<>();
         int index = 0;
+        int shotStart = 0;
         for (RgbImage s = src.next(); s != null; s = src.next(), index++) {
           RgbImage e = edit.next();
           if (e == null) {
             throw Errors.editMismatch(item.editedUri(), item.sourceUri(), "the frame count", "more", index);
           }
           if (index > 0 && item.shotStarts().contains(index)) {
-            flush(corrector, sources, edits, writer);
+            flush(corrector, sources, edits, shotStart, writer);
+            shotStart = index;
           }
           sources.add(s);
           edits.add(crop(e, s));
         }
-        flush(corrector, sources, edits, writer);
+        flush(corrector, sources, edits, shotStart, writer);
       }
-      return info;
     }
   }
 
-  private static void flush(Corrector corrector, List<RgbImage> sources, List<RgbImage> edits, VideoWriter writer)
-      throws Exception {
+  private static void flush(Corrector corrector, List<RgbImage> sources, List<RgbImage> edits, int shotStart,
+      VideoWriter writer) throws Exception {
     if (sources.isEmpty()) {
       return;
     }
-    for (RgbImage f : corrector.correctShot(new InMemoryShot(List.copyOf(sources), List.copyOf(edits)))) {
+    for (RgbImage f : corrector.correctShot(new InMemoryShot(sources, edits, shotStart))) {
       writer.write(f);
     }
     sources.clear();

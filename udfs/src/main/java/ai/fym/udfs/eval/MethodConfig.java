@@ -15,9 +15,26 @@ import java.util.stream.Collectors;
  * {@code metrics} and {@code sweep_items} tables.
  */
 public record MethodConfig(String method, Map<String, String> params) implements Serializable {
+  /**
+   * The configuration key under which a method that follows trajectory fields ({@code trajectory-warp}) reports
+   * the hash of the field settings it uses: derived, not a parameter one sets.
+   */
+  public static final String FIELD_SETTINGS = "field";
 
   public MethodConfig {
     params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+  }
+
+  /** The trajectory settings hash this method's fields must have, or null when it uses no fields. */
+  public String fieldSettingsHash() {
+    return params.get(FIELD_SETTINGS);
+  }
+
+  /** The parameters one sets: the configuration without derived keys. */
+  public Map<String, String> overrides() {
+    Map<String, String> out = new TreeMap<>(params);
+    out.remove(FIELD_SETTINGS);
+    return out;
   }
 
   /** {@code method{k=v,...}}: readable and canonical. */

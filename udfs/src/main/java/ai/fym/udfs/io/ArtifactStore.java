@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Puts large artifacts (edited and corrected videos) under the output root on any Hadoop file system.
+ * Puts large artifacts (edited and corrected videos, trajectory fields) under the output root on any Hadoop file system.
  * An executor writes the artifact to a local file, then {@link #put} copies it to a temporary name
  * next to its destination and renames it into place, so a reader never sees a half-written file.
  */
@@ -36,6 +36,17 @@ public final class ArtifactStore implements Serializable {
       throw new IOException("cannot move " + tmp + " to " + dest);
     }
     return fs.makeQualified(dest).toUri().toString();
+  }
+
+  /**
+   * The local file {@code <out>/<relative>} when the output root is a local folder (or {@code file:} uri), so
+   * that a file written there in place (a training checkpoint) outlives the task; null for a remote root.
+   */
+  public Path localPath(String relative) {
+    if (outRoot.startsWith("file:")) {
+      return Path.of(java.net.URI.create(outRoot + "/" + relative));
+    }
+    return outRoot.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? null : Path.of(outRoot, relative);
   }
 
   private Configuration conf() {

@@ -1,0 +1,61 @@
+package ai.fym.udfs.trajectory;
+
+import ai.djl.Device;
+import ai.fym.engine.errors.FymException;
+import ai.fym.engine.trajectory.FieldFile;
+import ai.fym.engine.trajectory.FieldSource;
+import ai.fym.engine.trajectory.TrajectoryField;
+import ai.fym.engine.trajectory.TrajectorySettings;
+import ai.fym.udfs.io.Localizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The fields the {@code trajectories} table lists for one clip (shot start to field uri), as a {@link FieldSource}:
+ * a listed field is localised and read; one trained under other settings is ignored, and a shot without a listed
+ * field is trained on demand by the corrector. Counts how many shots were served from storage.
+ */
+public final class StoredFields implements FieldSource {
+  private final TrajectorySettings settings;
+  private final Map<Integer, String> uris;
+  private final Localizer localizer;
+  private final Path tmp;
+  private int loaded;
+
+  public StoredFields(TrajectorySettings settings, Map<Integer, String> uris, Localizer localizer, Path tmp) {
+    this.settings = settings;
+    this.uris = Map.copyOf(uris);
+    this.localizer = localizer;
+    this.tmp = tmp;
+  }
+
+  @Override
+  public TrajectorySettings settings() {
+    return settings;
+  }
+
+  @Override
+  public TrajectoryField stored(int shotStart) throws IOException {
+    String uri = uris.get(shotStart);
+    if (uri == null) {
+      return null;
+    }
+    try (Localizer.Local local = localizer.localize(uri, tmp)) {
+      TrajectoryField field = FieldFile.read(local.path(), settings.threads(), Device.cpu()).field();
+      if (!field.settings().hash().equals(settings.hash())) {
+        field.close();
+        return null;
+      }
+      loaded++;
+      return field;
+    } catch (FymException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** How many fields were read from storage so far. */
+  public int loaded() {
+    return loaded;
+  }
+}
