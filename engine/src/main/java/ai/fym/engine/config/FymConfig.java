@@ -99,7 +99,7 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_HIDDEN_LAYERS = "fym.trajectory.hiddenLayers";
   public static final String TRAJECTORY_HIDDEN_LAYERS_DEFAULT = "2";
   public static final String TRAJECTORY_WORKING_SIZE = "fym.trajectory.workingSize";
-  public static final String TRAJECTORY_WORKING_SIZE_DEFAULT = "192";
+  public static final String TRAJECTORY_WORKING_SIZE_DEFAULT = "360";
   public static final String TRAJECTORY_STEPS = "fym.trajectory.steps";
   public static final String TRAJECTORY_STEPS_DEFAULT = "1000";
   public static final String TRAJECTORY_BATCH = "fym.trajectory.batch";
@@ -115,7 +115,7 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_FLOW = "fym.trajectory.flowWeight";
   public static final String TRAJECTORY_FLOW_DEFAULT = "1";
   public static final String TRAJECTORY_SMOOTHNESS = "fym.trajectory.smoothnessWeight";
-  public static final String TRAJECTORY_SMOOTHNESS_DEFAULT = "1";
+  public static final String TRAJECTORY_SMOOTHNESS_DEFAULT = "4";
   public static final String TRAJECTORY_CHECKPOINT_EVERY = "fym.trajectory.checkpointEvery";
   public static final String TRAJECTORY_CHECKPOINT_EVERY_DEFAULT = "200";
   public static final String TRAJECTORY_SEED = "fym.trajectory.seed";

@@ -4,19 +4,18 @@ import ai.fym.engine.image.RgbImage;
 
 /**
  * The edit of one shot expressed in its first frame's coordinates, for {@link TrajectoryWarpCorrector}, in two
- * layers estimated from every edited frame of the shot:
+ * layers estimated from the edited frames of the shot:
  * <ol>
- *   <li>a colour transform: on a grid of nodes over the first frame, an affine map from source colour to edited
- *       colour, fitted by least squares to all (source, edit) pixel pairs that map near the node (ridge-regressed
- *       towards the shot's global fit). Per-frame jitter averages out in the fit; the edit's intent, and its
- *       dependence on the source colour, stays. Interpolated bilinearly between nodes;
- *   <li>a detail layer: the part of the edit the transform misses (inked lines, tone bands), averaged at the
- *       mapped positions, weighted by confidence.
+ *   <li>a colour transform: on a grid of nodes over the first frame ({@code cell} pixels apart), an affine map
+ *       from source colour to edited colour, fitted by least squares to all (source, edit) pixel pairs of the
+ *       shot that map near the node, ridge-regressed towards the shot's global fit, interpolated bilinearly;
+ *   <li>a detail layer: the part of the edit the transform misses (inked lines, tone bands), splatted to the
+ *       mapped positions weighted by confidence, in {@link Detail} accumulators that the caller averages over
+ *       the frames it chooses ({@link #average}).
  * </ol>
- * A frame is rendered as transform(input) + detail at the mapped position, where the input is the first frame
- * at the mapped position where the source at t matches it (confidence 1) and the source's own pixel where it
- * does not (confidence 0): disocclusions, new expressions. Confidence is one minus a smoothstep of the luma
- * difference between the two, from half the tolerance to the tolerance.
+ * {@link #render} gives transform(input) + detail at the mapped position; the input is the source pixel pulled
+ * by {@code carry} towards the first frame there, as far as they agree. Agreement (the confidence) is one minus a
+ * smoothstep of their luma difference, from half the tolerance to the tolerance.
  */
 final class CanonicalEdit {
   private static final double RIDGE = 0.01;
