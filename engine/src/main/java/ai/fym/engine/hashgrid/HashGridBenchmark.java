@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * Throughput of a {@link HashEncoding} on uniformly random points, for {@code bench hashgrid}: points per second
  * of the forward pass and of forward followed by backward, after warm-up runs that let the JIT (or the native
- * engine) settle.
+ * engine) settle. The backward pass accumulates into one reused gradient buffer, as training does.
  */
 public final class HashGridBenchmark {
 
@@ -31,9 +31,10 @@ public final class HashGridBenchmark {
     for (int i = 0; i < dOut.length; i++) {
       dOut[i] = random.nextFloat() - 0.5f;
     }
+    float[] grad = new float[encoding.config().paramCount()];
     for (int i = 0; i < warmups; i++) {
       encoding.forward(xyt, points);
-      encoding.backward(xyt, points, dOut);
+      encoding.accumulateGradient(xyt, points, dOut, grad);
     }
     long start = System.nanoTime();
     for (int i = 0; i < repeats; i++) {
@@ -43,7 +44,7 @@ public final class HashGridBenchmark {
     start = System.nanoTime();
     for (int i = 0; i < repeats; i++) {
       encoding.forward(xyt, points);
-      encoding.backward(xyt, points, dOut);
+      encoding.accumulateGradient(xyt, points, dOut, grad);
     }
     double bothSeconds = (System.nanoTime() - start) / 1e9;
     double total = (double) points * repeats;

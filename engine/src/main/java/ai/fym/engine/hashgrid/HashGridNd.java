@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p>DJL has no bitwise XOR on integers, so the spatial hash is computed exactly in float64: each prime product
  * is reduced mod T (T divides 2^32, so this equals instant-ngp's uint32 product mod T), and the XOR of the three
- * residues is rebuilt bit by bit as (sum of bit k) mod 2. This needs n * 8 * log2T doubles per level, so callers
- * should pass batches of at most a few hundred thousand points.
+ * residues is rebuilt bit by bit as (sum of bit k) mod 2. This needs n * 8 * log2T doubles per level (freed level
+ * by level), so callers should pass batches of at most a few hundred thousand points.
  */
 public final class HashGridNd implements HashEncoding {
 
@@ -99,17 +99,23 @@ public final class HashGridNd implements HashEncoding {
     int offset = 0;
     int f = config.featuresPerLevel();
     for (int l = 0; l < config.levels(); l++) {
-      int res = config.resolution(l);
-      NDArray pos = points.mul((float) res);
-      NDArray base = pos.floor().clip(0, res - 1);
-      NDArray frac = pos.sub(base).expandDims(1);
-      NDArray corner = base.expandDims(1).add(cornerOffsets);
-      NDArray w = frac.mul(cornerOffsets).add(frac.neg().add(1f).mul(cornerComplements)).prod(new int[] {2});
-      NDArray index = levelIndex(l, corner.toType(DataType.FLOAT64, false)).add(offset)
-          .toType(DataType.INT64, false).reshape(-1);
-      NDArray gathered = table.get(index);
-      gathered.attach(scope);
-      levels.add(gathered.reshape(n, 8, f).mul(w.expandDims(2)).sum(new int[] {1}));
+      // One level's intermediates (the float64 hash bits are n * 8 * log2T values) are freed before the next.
+      try (NDManager level = scope.newSubManager()) {
+        points.tempAttach(level);
+        int res = config.resolution(l);
+        NDArray pos = points.mul((float) res);
+        NDArray base = pos.floor().clip(0, res - 1);
+        NDArray frac = pos.sub(base).expandDims(1);
+        NDArray corner = base.expandDims(1).add(cornerOffsets);
+        NDArray w = frac.mul(cornerOffsets).add(frac.neg().add(1f).mul(cornerComplements)).prod(new int[] {2});
+        NDArray index = levelIndex(l, corner.toType(DataType.FLOAT64, false)).add(offset)
+            .toType(DataType.INT64, false).reshape(-1);
+        NDArray gathered = table.get(index);
+        gathered.attach(level);
+        NDArray features = gathered.reshape(n, 8, f).mul(w.expandDims(2)).sum(new int[] {1});
+        features.attach(scope);
+        levels.add(features);
+      }
       offset += config.levelEntries(l);
     }
     return NDArrays.concat(levels, 1);

@@ -76,6 +76,7 @@ class MegamindCorrectionTest {
     double perFrame = errors.get("per-frame");
     assertTrue(errors.get("smooth") < 0.5 * perFrame, "smooth: " + errors);
     assertTrue(errors.get("propagate") < 0.5 * perFrame, "propagate: " + errors);
+    assertTrue(errors.get("trajectory-warp") < 0.5 * perFrame, "trajectory-warp: " + errors);
   }
 
   @Test
