@@ -69,8 +69,8 @@ final class TrajectoryWarpCorrector implements Corrector {
    * The detail of frame t averaged over frames t - window .. t + window (triangular weights), one accumulator
    * per frame in a ring, each filled once as the window slides.
    */
-  private void renderWindowed(ShotFrames shot, List<RgbImage> sources, TrajectoryField field,
-      CanonicalEdit canonical, List<RgbImage> out) throws FymException {
+  private void renderWindowed(List<RgbImage> sources, List<RgbImage> edits, TrajectoryField field,
+      CanonicalEdit canonical, List<RgbImage> out) {
     int n = sources.size();
     int slots = 2 * window + 1;
     CanonicalEdit.Detail[] ring = new CanonicalEdit.Detail[slots];
@@ -86,7 +86,7 @@ final class TrajectoryWarpCorrector implements Corrector {
             ring[slot] = canonical.newDetail();
           }
           ring[slot].clear();
-          canonical.addDetail(ring[slot], sources.get(k), ShotChecks.edited(shot, k, sources.get(k)),
+          canonical.addDetail(ring[slot], sources.get(k), edits.get(k),
               map(field, k, first));
           holds[slot] = k;
         }
@@ -115,26 +115,28 @@ final class TrajectoryWarpCorrector implements Corrector {
     }
     RgbImage first = shot.source(0);
     List<RgbImage> sources = new ArrayList<>(n);
+    List<RgbImage> edits = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       sources.add(ShotChecks.source(shot, t, first));
+      edits.add(ShotChecks.edited(shot, t, sources.get(t)));
     }
     try (TrajectoryField field = fields.field(shot.start(), sources)) {
       CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell, (float) detail, (float) carry);
       for (int t = 0; t < n; t++) {
-        canonical.fit(sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map(field, t, first));
+        canonical.fit(sources.get(t), edits.get(t), map(field, t, first));
       }
       canonical.solve();
       if (window == 0) {
         CanonicalEdit.Detail all = canonical.newDetail();
         for (int t = 0; t < n; t++) {
-          canonical.addDetail(all, sources.get(t), ShotChecks.edited(shot, t, sources.get(t)), map(field, t, first));
+          canonical.addDetail(all, sources.get(t), edits.get(t), map(field, t, first));
         }
         float[] average = canonical.average(new CanonicalEdit.Detail[] {all}, new float[] {1f});
         for (int t = 0; t < n; t++) {
           out.add(canonical.render(sources.get(t), map(field, t, first), average));
         }
       } else {
-        renderWindowed(shot, sources, field, canonical, out);
+        renderWindowed(sources, edits, field, canonical, out);
       }
     } catch (java.io.IOException e) {
       throw Errors.wrap("trajectory field of the shot at frame " + shot.start(), e);
