@@ -1,6 +1,7 @@
 package ai.fym.engine.correct;
 
 import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.trajectory.Confidence;
 
 /**
  * The edit of one shot expressed in its first frame's coordinates, for {@link TrajectoryWarpCorrector}, in two
@@ -14,8 +15,7 @@ import ai.fym.engine.image.RgbImage;
  *       the frames it chooses ({@link #average}).
  * </ol>
  * {@link #render} gives transform(input) + detail at the mapped position; the input is the source pixel pulled
- * by {@code carry} towards the first frame there, as far as they agree. Agreement (the confidence) is one minus a
- * smoothstep of their luma difference, from half the tolerance to the tolerance.
+ * by {@code carry} towards the first frame there, as far as they agree: the field's {@link Confidence}.
  */
 final class CanonicalEdit {
   private static final double RIDGE = 0.01;
@@ -138,7 +138,7 @@ final class CanonicalEdit {
       for (int c = 0; c < 3; c++) {
         own[c] = s[3 * p + c] & 0xff;
       }
-      float confidence = 1f - mismatch(luma(own) - luma(at));
+      float confidence = Confidence.ofLumaDifference(luma(own) - luma(at), tolerance);
       if (confidence <= 0f) {
         continue;
       }
@@ -207,7 +207,8 @@ final class CanonicalEdit {
       for (int c = 0; c < 3; c++) {
         input[c] = s[3 * p + c] & 0xff;
       }
-      float take = inside(map[2 * p], map[2 * p + 1]) ? carry * (1f - mismatch(luma(input) - luma(at))) : 0f;
+      float take = inside(map[2 * p], map[2 * p + 1])
+          ? carry * Confidence.ofLumaDifference(luma(input) - luma(at), tolerance) : 0f;
       for (int c = 0; c < 3; c++) {
         input[c] += take * (at[c] - input[c]);
       }
@@ -259,13 +260,6 @@ final class CanonicalEdit {
 
   private boolean inside(float x, float y) {
     return x >= 0 && y >= 0 && x <= width - 1 && y <= height - 1;
-  }
-
-  /** 0 for a luma difference within half the tolerance, 1 beyond the tolerance, smooth between. */
-  private float mismatch(float lumaDifference) {
-    double half = tolerance / 2;
-    double u = Math.min(1.0, Math.max(0.0, (Math.abs(lumaDifference) - half) / half));
-    return (float) (u * u * (3 - 2 * u));
   }
 
   private void sampleFirst(float x, float y, float[] out) {
