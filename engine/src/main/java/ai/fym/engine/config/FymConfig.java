@@ -1,9 +1,9 @@
 package ai.fym.engine.config;
 
-import ai.fym.engine.hashgrid.HashGridConfig;
-import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.engine.errors.Errors;
+import ai.fym.engine.hashgrid.HashGridConfig;
 import ai.fym.engine.ingest.IngestSettings;
+import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.engine.video.VideoLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -120,7 +120,7 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_CHECKPOINT_EVERY_DEFAULT = "200";
   public static final String TRAJECTORY_SEED = "fym.trajectory.seed";
   public static final String TRAJECTORY_SEED_DEFAULT = "7";
-  /** 0 = all available cores. */
+  /** 0 = automatic: the cores divided by the shots that train at once (all cores for a lone shot). */
   public static final String TRAJECTORY_THREADS = "fym.trajectory.threads";
   public static final String TRAJECTORY_THREADS_DEFAULT = "0";
   public static final String TRAJECTORY_REGION = "fym.trajectory.region";
@@ -214,7 +214,10 @@ public final class FymConfig implements Serializable {
         (float) getDouble(INGEST_MERGE_DISTANCE), EMBED_FRAMES_PER_TRACK, threads, getLong(INGEST_CLIP_TIMEOUT));
   }
 
-  /** The trajectory-field settings; {@code threads} 0 means all available cores. */
+  /**
+   * The trajectory-field settings; {@code threads} 0 becomes all available cores here, and the stages that train
+   * several shots at once pass their own share per task instead.
+   */
   public TrajectorySettings trajectorySettings() {
     int threads = getInt(TRAJECTORY_THREADS);
     HashGridConfig grid = new HashGridConfig(getInt(TRAJECTORY_LEVELS), getInt(TRAJECTORY_FEATURES),

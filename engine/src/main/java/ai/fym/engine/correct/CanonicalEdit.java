@@ -2,6 +2,7 @@ package ai.fym.engine.correct;
 
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.trajectory.Confidence;
+import java.util.Arrays;
 
 /**
  * The edit of one shot expressed in its first frame's coordinates, for {@link TrajectoryWarpCorrector}, in two
@@ -110,8 +111,8 @@ final class CanonicalEdit {
   /** A detail accumulator: confidence-weighted sums of residuals at first-frame positions, and the weights. */
   record Detail(float[] sum, float[] weight) {
     void clear() {
-      java.util.Arrays.fill(sum, 0f);
-      java.util.Arrays.fill(weight, 0f);
+      Arrays.fill(sum, 0f);
+      Arrays.fill(weight, 0f);
     }
   }
 

@@ -1,8 +1,8 @@
 package ai.fym.engine.correct;
 
+import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
-import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.trajectory.FieldSource;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>{@code propagate}: the shot's first edited frame carried along the source's flow
  *       ({@code mode}, {@code flow-downscale}, {@code tolerance});
  *   <li>{@code trajectory-warp}: the shot's edit, averaged in its first frame's coordinates, carried along the
- *       learned trajectory field ({@code tolerance}; the field's settings come with the {@link FieldSource});
+ *       learned trajectory field ({@code carry}, {@code tolerance}, {@code cell}, {@code window}, {@code detail};
+ *       the field's settings come with the {@link FieldSource});
  *   <li>{@code source}: the unedited source, the reference the warp errors are judged against ({@link SourceCorrector}).
  * </ul>
  */

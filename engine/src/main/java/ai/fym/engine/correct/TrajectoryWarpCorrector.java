@@ -5,7 +5,9 @@ import ai.fym.engine.errors.FymException;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.trajectory.FieldSource;
 import ai.fym.engine.trajectory.TrajectoryField;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +23,9 @@ import java.util.TreeMap;
  * it), which ties every frame to the first one; where they disagree (disocclusion, a new expression) the input
  * is the source's own pixel, so the fill follows the source plus the shot's edit, never the raw per-frame edit.
  *
- * <p>Defaults, measured on Megamind's first shot (97 frames) against the source's own short warp error 0.119:
+ * <p>A one-frame shot has no motion to follow: its edit is kept as it is.
+ *
+ * <p>Defaults, measured on Megamind's first lit shot (frames 1-97) against the source's own short warp error 0.119:
  * carry 0.5 (half the pull): a full pull lowers the long warp error further but costs more edit fidelity than
  * the reference methods lose, none leaves the long error at the source's; tolerance 24; cell 12 px; window 2:
  * the whole-shot detail average (window 0) flickers least (0.04 against 0.24) but blurs the stylize edit's inked
@@ -75,7 +79,7 @@ final class TrajectoryWarpCorrector implements Corrector {
     int slots = 2 * window + 1;
     CanonicalEdit.Detail[] ring = new CanonicalEdit.Detail[slots];
     int[] holds = new int[slots];
-    java.util.Arrays.fill(holds, -1);
+    Arrays.fill(holds, -1);
     RgbImage first = sources.get(0);
     for (int t = 0; t < n; t++) {
       float[] weights = new float[slots];
@@ -120,6 +124,10 @@ final class TrajectoryWarpCorrector implements Corrector {
       sources.add(ShotChecks.source(shot, t, first));
       edits.add(ShotChecks.edited(shot, t, sources.get(t)));
     }
+    if (n == 1) {
+      out.add(edits.get(0));
+      return out;
+    }
     try (TrajectoryField field = fields.field(shot.start(), sources)) {
       CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell, (float) detail, (float) carry);
       for (int t = 0; t < n; t++) {
@@ -138,8 +146,8 @@ final class TrajectoryWarpCorrector implements Corrector {
       } else {
         renderWindowed(sources, edits, field, canonical, out);
       }
-    } catch (java.io.IOException e) {
-      throw Errors.wrap("trajectory field of the shot at frame " + shot.start(), e);
+    } catch (IOException e) {
+      throw Errors.wrap("the trajectory field of the shot at frame " + shot.start(), e);
     }
     return out;
   }

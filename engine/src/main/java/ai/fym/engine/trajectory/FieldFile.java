@@ -1,6 +1,8 @@
 package ai.fym.engine.trajectory;
 
 import ai.djl.Device;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,40 +29,50 @@ public final class FieldFile {
   public record Loaded(TrajectoryField field, int step, float[][] hashAdam, float[][] mlpAdam) {}
 
   static void write(Path path, TrajectoryField field, int step, Adam hashAdam, Adam mlpAdam) throws IOException {
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp),
-        1 << 20))) {
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      Map<String, String> settings = field.settings().canonical();
-      out.writeInt(settings.size());
-      for (Map.Entry<String, String> e : settings.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(e.getValue());
+    Path parent = Files.createDirectories(path.toAbsolutePath().getParent());
+    Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+    try {
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
+          1 << 20))) {
+        writeBody(out, field, step, hashAdam, mlpAdam);
       }
-      out.writeInt(field.width());
-      out.writeInt(field.height());
-      out.writeInt(field.frames());
-      out.writeInt(step);
-      floats(out, field.hashParams());
-      floats(out, field.decoder().params());
-      out.writeBoolean(hashAdam != null);
-      if (hashAdam != null) {
-        for (Adam adam : new Adam[] {hashAdam, mlpAdam}) {
-          float[][] state = adam.state();
-          floats(out, state[0]);
-          floats(out, state[1]);
-          out.writeInt(adam.steps());
-        }
+      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  private static void writeBody(DataOutputStream out, TrajectoryField field, int step, Adam hashAdam,
+      Adam mlpAdam) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    Map<String, String> settings = field.settings().canonical();
+    out.writeInt(settings.size());
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeUTF(e.getValue());
+    }
+    out.writeInt(field.width());
+    out.writeInt(field.height());
+    out.writeInt(field.frames());
+    out.writeInt(step);
+    floats(out, field.hashParams());
+    floats(out, field.decoder().params());
+    out.writeBoolean(hashAdam != null);
+    if (hashAdam != null) {
+      for (Adam adam : new Adam[] {hashAdam, mlpAdam}) {
+        float[][] state = adam.state();
+        floats(out, state[0]);
+        floats(out, state[1]);
+        out.writeInt(adam.steps());
       }
     }
-    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Reads a field (its kernel using {@code threads} CPU threads) onto {@code device}. */
   public static Loaded read(Path path, int threads, Device device) throws IOException {
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(path),
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path),
         1 << 20))) {
       if (in.readInt() != MAGIC || in.readInt() != VERSION) {
         throw new IOException(path + " is not a trajectory field file of this version");

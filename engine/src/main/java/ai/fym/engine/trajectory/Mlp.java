@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -76,9 +77,9 @@ final class Mlp implements AutoCloseable {
     int o = 0;
     for (int l = 0; l < weights.length; l++) {
       int w = sizes[l] * sizes[l + 1];
-      weights[l].set(java.util.Arrays.copyOfRange(params, o, o + w));
+      weights[l].set(Arrays.copyOfRange(params, o, o + w));
       o += w;
-      biases[l].set(java.util.Arrays.copyOfRange(params, o, o + sizes[l + 1]));
+      biases[l].set(Arrays.copyOfRange(params, o, o + sizes[l + 1]));
       o += sizes[l + 1];
     }
   }

@@ -9,6 +9,7 @@ import ai.fym.engine.motion.Flow;
 import ai.fym.engine.motion.FlowEstimator;
 import ai.fym.engine.motion.Warp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -104,7 +105,7 @@ public final class ShotSequence {
 
   private static boolean[] allTrue(int n) {
     boolean[] b = new boolean[n];
-    java.util.Arrays.fill(b, true);
+    Arrays.fill(b, true);
     return b;
   }
 

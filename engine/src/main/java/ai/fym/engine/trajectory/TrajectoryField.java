@@ -4,6 +4,9 @@ import ai.djl.Device;
 import ai.fym.engine.hashgrid.HashEncoding;
 import ai.fym.engine.hashgrid.HashGridCpu;
 import ai.fym.engine.hashgrid.HashGridNd;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A shot's trajectory field: a multi-resolution hash encoding of (x, y, t) followed by a small decoder that gives
@@ -36,15 +39,19 @@ public final class TrajectoryField implements AutoCloseable {
         : new HashGridCpu(settings.grid(), hashParams, settings.threads());
     int[] sizes = new int[settings.hiddenLayers() + 2];
     sizes[0] = settings.grid().outputSize();
-    java.util.Arrays.fill(sizes, 1, sizes.length - 1, settings.hidden());
+    Arrays.fill(sizes, 1, sizes.length - 1, settings.hidden());
     sizes[sizes.length - 1] = 2;
     this.decoder = new Mlp(sizes, settings.seed() + 1, device);
     if (decoderParams != null) {
+      if (decoderParams.length != decoder.params().length) {
+        throw new IllegalArgumentException("expected " + decoder.params().length + " decoder parameters, got "
+            + decoderParams.length);
+      }
       System.arraycopy(decoderParams, 0, decoder.params(), 0, decoderParams.length);
       decoder.sync();
     }
     this.levelWeights = new float[settings.grid().levels()];
-    java.util.Arrays.fill(levelWeights, 1f);
+    Arrays.fill(levelWeights, 1f);
   }
 
   /** A freshly initialised field for a shot of {@code frames} frames of {@code width x height} working pixels. */
@@ -166,7 +173,7 @@ public final class TrajectoryField implements AutoCloseable {
   }
 
   /** Writes this field (settings, geometry, tables, decoder) to {@code path}, atomically. */
-  public void save(java.nio.file.Path path) throws java.io.IOException {
+  public void save(Path path) throws IOException {
     FieldFile.write(path, this, settings.steps(), null, null);
   }
 

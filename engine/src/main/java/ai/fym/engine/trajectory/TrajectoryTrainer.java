@@ -18,10 +18,10 @@ import java.util.SplittableRandom;
  * </ul>
  * The loss gradient with respect to the decoder's output is computed here, DJL autograd carries it through the
  * decoder to the features, and the encoding's analytic backward scatters it into the tables. Both take Adam
- * steps (lazy for the tables). Each step draws its pixels from a generator seeded by (seed, step), so a run
- * resumed from a checkpoint continues exactly as an uninterrupted one would. Levels are switched on coarse to fine over the first {@code annealFraction} of
+ * steps (lazy for the tables). Levels are switched on coarse to fine over the first {@code annealFraction} of
  * the steps. With a checkpoint path, training resumes from the checkpoint there (if it was written under the
- * same settings) and writes one every {@code checkpointEvery} steps.
+ * same settings) and writes one every {@code checkpointEvery} steps. Each step draws its pixels from a generator
+ * seeded by (seed, step), so a run resumed from a checkpoint continues exactly as an uninterrupted one would.
  */
 public final class TrajectoryTrainer {
   private static final int FIRST_LEVELS = 4;
@@ -52,19 +52,35 @@ public final class TrajectoryTrainer {
         field = loaded.field();
         step = loaded.step();
         hashAdam = adam(field.hashParams(), true);
-        hashAdam.restore(loaded.hashAdam()[0], loaded.hashAdam()[1], (int) loaded.hashAdam()[2][0]);
         mlpAdam = adam(field.decoder().params(), false);
-        mlpAdam.restore(loaded.mlpAdam()[0], loaded.mlpAdam()[1], (int) loaded.mlpAdam()[2][0]);
+        try {
+          hashAdam.restore(loaded.hashAdam()[0], loaded.hashAdam()[1], (int) loaded.hashAdam()[2][0]);
+          mlpAdam.restore(loaded.mlpAdam()[0], loaded.mlpAdam()[1], (int) loaded.mlpAdam()[2][0]);
+        } catch (RuntimeException e) {
+          field.close();
+          throw e;
+        }
       } else {
         loaded.field().close();
       }
     }
-    int resumedFrom = step;
     if (field == null) {
       field = TrajectoryField.create(settings, shot.width(), shot.height(), shot.frames(), device);
       hashAdam = adam(field.hashParams(), true);
       mlpAdam = adam(field.decoder().params(), false);
     }
+    try {
+      return optimise(shot, settings, checkpoint, field, hashAdam, mlpAdam, step, start);
+    } catch (IOException | RuntimeException e) {
+      field.close();
+      throw e;
+    }
+  }
+
+  /** Steps from {@code step} to the end, checkpointing on the way; returns the result (the field stays open). */
+  private static Result optimise(ShotSequence shot, TrajectorySettings settings, Path checkpoint,
+      TrajectoryField field, Adam hashAdam, Adam mlpAdam, int step, long start) throws IOException {
+    int resumedFrom = step;
     Batch batch = new Batch(shot, field, settings);
     float[] hashGrad = new float[field.hashParams().length];
     float[] mlpGrad = new float[field.decoder().params().length];

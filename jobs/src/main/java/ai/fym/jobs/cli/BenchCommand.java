@@ -42,7 +42,7 @@ final class BenchCommand implements Command {
         corrector reaches on the first lit shot beside the raw per-frame edit's, and metric throughput.
         hashgrid: points/s of the multi-resolution hash encoding (L=16, F=2, log2T=19), forward and
         forward+backward, Java kernel on 1 thread and all cores beside the DJL NDArray version; then, under the
-        fym.trajectory.* settings, the trajectory field's cost on the sample clip's first shot (frames and flows,
+        fym.trajectory.* settings, the trajectory field's cost on the sample clip's first lit shot (frames and flows,
         training, ms/step) and its end-point error on a generated video with known non-rigid motion beside
         chained and direct DIS flow.
         """;

@@ -48,7 +48,7 @@ final class DemoCommand implements Command {
         stage available: ingest (shots, face tracks, landmarks, crops), the built-in edits (relight, grade,
         stylize), a trajectory field per shot, evaluation of every correction method (per-frame, smooth,
         propagate, trajectory-warp, and the unedited source as the reference), quality gates and the HTML
-        report, whose path it prints. About 6 minutes on 2 cores the first time; a rerun skips
+        report, whose path it prints. About 20 minutes on 2 cores the first time; a rerun skips
         everything already done.
         """;
   }

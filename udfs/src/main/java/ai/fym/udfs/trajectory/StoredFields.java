@@ -10,13 +10,17 @@ import ai.fym.udfs.io.Localizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fields the {@code trajectories} table lists for one clip (shot start to field uri), as a {@link FieldSource}:
  * a listed field is localised and read; one trained under other settings is ignored, and a shot without a listed
- * field is trained on demand by the corrector. Counts how many shots were served from storage.
+ * field is trained on demand by the corrector, as is one whose file cannot be read (logged). Counts how many shots
+ * were served from storage.
  */
 public final class StoredFields implements FieldSource {
+  private static final Logger LOG = LoggerFactory.getLogger(StoredFields.class);
   private final TrajectorySettings settings;
   private final Map<Integer, String> uris;
   private final Localizer localizer;
@@ -49,8 +53,10 @@ public final class StoredFields implements FieldSource {
       }
       loaded++;
       return field;
-    } catch (FymException e) {
-      throw new IOException(e.getMessage(), e);
+    } catch (FymException | IOException e) {
+      LOG.warn("stored field {} of the shot at frame {} is unreadable ({}); it is trained again", uri, shotStart,
+          e.getMessage());
+      return null;
     }
   }
 
