@@ -61,9 +61,10 @@ public final class TrajectoriesJob {
     TrajectorySettings settings = config.trajectorySettings();
     String hash = settings.hash();
     List<Row> shots = selection.apply(store.read(Tables.SHOTS)).join(selection.apply(store.read(Tables.CLIPS))
-        .where(col("status").equalTo("INGESTED")).select("identity", "clip", "uri"),
+        .where(col("status").equalTo("INGESTED")).select("identity", "clip", "uri", "fingerprint"),
         seq("identity", "clip"))
-        .select("identity", "clip", "shot", "start_frame", "frames", "uri").orderBy("identity", "clip", "shot")
+        .select("identity", "clip", "shot", "start_frame", "frames", "uri", "fingerprint")
+        .orderBy("identity", "clip", "shot")
         .collectAsList();
     Set<String> stored = new HashSet<>();
     for (Row r : store.read(Tables.TRAJECTORIES).where(col("region").equalTo(region)
@@ -89,8 +90,8 @@ public final class TrajectoriesJob {
         unusable++;
         continue;
       }
-      items.add(new TrajectoryItem(identity, clip, first, frames, region, s.getString(5), face ? track[0] : null,
-          null));
+      items.add(new TrajectoryItem(identity, clip, first, frames, region, s.getString(5), s.getString(6),
+          face ? track[0] : null, null));
     }
     log.printf("[trajectories] %d shots selected, %d stored already, %d without two frames%s, %d to train "
         + "(region %s, settings %s)%n", shots.size(), skipped, unusable, TrajectoryItem.FACE.equals(region)

@@ -21,6 +21,7 @@ import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.testing.SparkTestBase;
+import ai.fym.udfs.trajectory.TrajectoryItem;
 import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -72,7 +73,9 @@ class TrajectoriesJobTest extends SparkTestBase {
     assertEquals(2, shots.size(), "the generated clip has one cut");
     TrajectorySettings settings = CONFIG.trajectorySettings();
     int second = shots.get(1).getAs("start_frame");
-    Path checkpoint = dir.resolve("out/trajectories/alice/walk/shot-" + second + "-" + settings.hash() + ".ckpt");
+    String fingerprint = store.read(Tables.CLIPS).first().getAs("fingerprint");
+    TrajectoryItem item = new TrajectoryItem("alice", "walk", second, 0, "frame", "", fingerprint, null, null);
+    Path checkpoint = dir.resolve("out").resolve(item.checkpoint(settings.hash()));
     List<RgbImage> frames = Samples.frames(dir.resolve("corpus/alice/walk.mp4"));
     ShotSequence shot = ShotSequence.of(frames.subList(second, frames.size()), settings.workingSize());
     TrajectoryTrainer.train(shot, settings, checkpoint, Device.cpu()).field().close();

@@ -84,8 +84,8 @@ public final class TrajectoryPartitionFunction implements MapPartitionsFunction<
     long start = System.nanoTime();
     ShotSequence shot = ShotSequence.of(frames(item, tmp), s.workingSize());
     String base = item.artifactBase(s.hash());
-    Path local = artifacts.localPath(base + ".ckpt");
-    Path checkpoint = local != null ? local : tmp.resolve(base + ".ckpt");
+    Path local = artifacts.localPath(item.checkpoint(s.hash()));
+    Path checkpoint = local != null ? local : tmp.resolve(item.checkpoint(s.hash()));
     TrajectoryTrainer.Result r = TrajectoryTrainer.train(shot, s, checkpoint, Device.cpu());
     String uri;
     double photometric;
