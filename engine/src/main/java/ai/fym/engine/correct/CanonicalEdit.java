@@ -23,7 +23,7 @@ final class CanonicalEdit {
   private static final double PRIOR_PIXELS = 4;
   private static final float DETAIL_PRIOR = 0.5f;
 
-  private final RgbImage first;
+  private final float[] firstRgb;
   private final int width;
   private final int height;
   private final double tolerance;
@@ -38,7 +38,11 @@ final class CanonicalEdit {
   CanonicalEdit(RgbImage first, double tolerance, int cell, float detailScale, float carry) {
     this.carry = carry;
     this.detailScale = detailScale;
-    this.first = first;
+    byte[] rgb = first.rgb();
+    this.firstRgb = new float[rgb.length];
+    for (int i = 0; i < rgb.length; i++) {
+      firstRgb[i] = rgb[i] & 0xff;
+    }
     this.width = first.width();
     this.height = first.height();
     this.tolerance = tolerance;
@@ -135,7 +139,7 @@ final class CanonicalEdit {
       if (!inside(x, y)) {
         continue;
       }
-      sampleFirst(x, y, at);
+      sample(firstRgb, x, y, at);
       for (int c = 0; c < 3; c++) {
         own[c] = s[3 * p + c] & 0xff;
       }
@@ -204,7 +208,7 @@ final class CanonicalEdit {
     for (int p = 0; p < width * height; p++) {
       float x = Math.min(width - 1f, Math.max(0f, map[2 * p]));
       float y = Math.min(height - 1f, Math.max(0f, map[2 * p + 1]));
-      sampleFirst(x, y, at);
+      sample(firstRgb, x, y, at);
       for (int c = 0; c < 3; c++) {
         input[c] = s[3 * p + c] & 0xff;
       }
@@ -261,21 +265,6 @@ final class CanonicalEdit {
 
   private boolean inside(float x, float y) {
     return x >= 0 && y >= 0 && x <= width - 1 && y <= height - 1;
-  }
-
-  private void sampleFirst(float x, float y, float[] out) {
-    byte[] f = first.rgb();
-    int x0 = Math.min(width - 2, (int) x);
-    int y0 = Math.min(height - 2, (int) y);
-    float ax = x - x0;
-    float ay = y - y0;
-    int p00 = 3 * (y0 * width + x0);
-    int p10 = p00 + 3 * width;
-    for (int c = 0; c < 3; c++) {
-      float top = (f[p00 + c] & 0xff) * (1 - ax) + (f[p00 + 3 + c] & 0xff) * ax;
-      float bottom = (f[p10 + c] & 0xff) * (1 - ax) + (f[p10 + 3 + c] & 0xff) * ax;
-      out[c] = top * (1 - ay) + bottom * ay;
-    }
   }
 
   /** Bilinear sample of an interleaved RGB float image of this size. */
