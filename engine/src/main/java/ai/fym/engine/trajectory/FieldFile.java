@@ -1,6 +1,7 @@
 package ai.fym.engine.trajectory;
 
 import ai.djl.Device;
+import ai.fym.engine.optim.Adam;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
