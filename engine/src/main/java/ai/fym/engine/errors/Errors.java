@@ -159,4 +159,18 @@ public final class Errors {
     return of(Reason.EDIT_MISMATCH, "frame " + index + " of the shot: its " + what + " is " + actual
         + " but should be " + expected + "; all frames of a shot, source and edited, must have one size", null);
   }
+
+  public static FymException tooFewAvatarFrames(int frames) {
+    return of(Reason.TOO_FEW_FRAMES, "an avatar needs at least 2 face frames with landmarks; this identity has "
+        + frames, null);
+  }
+
+  public static FymException noAvatar(String identity, String where) {
+    return of(Reason.NO_AVATAR, "no trained avatar for identity '" + printable(identity) + "' in " + where
+        + "; run bin/fym avatars first", null);
+  }
+
+  public static FymException badAvatarFile(String path, String detail) {
+    return of(Reason.UNREADABLE, path + " is not a readable avatar file: " + detail, null);
+  }
 }
