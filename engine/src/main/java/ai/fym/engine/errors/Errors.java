@@ -115,6 +115,17 @@ public final class Errors {
         + " (see conf/local.conf for the keys)");
   }
 
+  /** Splat arrays or buffers whose sizes disagree (a programming error in the caller). */
+  public static IllegalArgumentException splatShape(String what, Object expected, Object actual) {
+    return new IllegalArgumentException("splat rendering: " + what + " should be " + expected + " but is " + actual);
+  }
+
+  /** A render pass used after its rasterizer rendered another frame into the same buffers. */
+  public static IllegalStateException staleRenderPass() {
+    return new IllegalStateException("this render pass is stale: its rasterizer has rendered another frame since"
+        + " (or was closed); take gradients of a pass before the next render on the same rasterizer");
+  }
+
   private static FymException of(Reason reason, String message, Throwable cause) {
     return new FymException(reason, message, cause);
   }
