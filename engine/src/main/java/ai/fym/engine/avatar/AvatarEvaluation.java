@@ -20,10 +20,7 @@ public final class AvatarEvaluation {
   /** Renders frame {@code index} of {@code data} from its code and scores it against the crop. */
   public static Rendered render(AvatarModel model, AvatarData data, int index, SplatRasterizer rasterizer,
       NDManager manager) {
-    float[] image = model.render(data.codes()[index], rasterizer, manager);
-    for (int i = 0; i < image.length; i++) {
-      image[i] = Math.min(1f, Math.max(0f, image[i]));
-    }
+    float[] image = clamp(model.render(data.codes()[index], rasterizer, manager));
     float[] target = data.frames().get(index).image();
     PhotometricLoss metric = new PhotometricLoss(model.resolution(), model.resolution(), 3);
     return new Rendered(image, psnr(image, target), metric.ssim(image, target));
@@ -40,6 +37,14 @@ public final class AvatarEvaluation {
       ssim += r.ssim() / indices.length;
     }
     return indices.length == 0 ? new Scores(Double.NaN, Double.NaN, 0) : new Scores(psnr, ssim, indices.length);
+  }
+
+  /** {@code image} with every value clamped to [0, 1], in place; returns it. */
+  static float[] clamp(float[] image) {
+    for (int i = 0; i < image.length; i++) {
+      image[i] = Math.min(1f, Math.max(0f, image[i]));
+    }
+    return image;
   }
 
   /** A rendered {@code size x size} RGB float image (values in [0, 1]) as 8-bit RGB. */

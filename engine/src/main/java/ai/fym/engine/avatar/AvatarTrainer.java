@@ -26,6 +26,7 @@ import java.util.function.IntFunction;
  */
 public final class AvatarTrainer {
   static final double DENSIFY_UNTIL = 0.6;
+  static final boolean DEBUG = System.getenv("FYM_DEBUG") != null;
 
   /** The trained avatar and how training went ({@code resumedFrom} is 0 unless a checkpoint was used). */
   public record Result(AvatarModel model, int steps, int resumedFrom, double trainSeconds,
@@ -112,12 +113,34 @@ public final class AvatarTrainer {
         AvatarModel.Leaves leaves = model.leaves(manager, true);
         ProjectedSplats splats = model.project(leaves, data.codes()[frame]);
         RenderPass pass = rasterizer.render(splats, AvatarModel.background());
-        loss.evaluate(pass.image(), data.frames().get(frame).image(), ssimWeight, dImage);
+        double lv = loss.evaluate(pass.image(), data.frames().get(frame).image(), ssimWeight, dImage);
+        if (DEBUG) { float[] mg = model.gaussians().means; System.err.printf("loss %.4f n %d mean0 %.4f lg %.4f%n", lv, model.gaussianCount(), mg[0], model.gaussians().logScales[0]); }
         collector.backward(pass.surrogate(dImage));
         NDArray[] trainable = leaves.trainable();
         float[][] gaussians = new float[trainable.length - 1][];
         for (int g = 0; g < gaussians.length; g++) {
           gaussians[g] = trainable[g].getGradient().toFloatArray();
+        }
+        if (DEBUG) {
+          for (int g = 0; g < gaussians.length; g++) {
+            for (int i = 0; i < gaussians[g].length; i++) {
+              if (!Float.isFinite(gaussians[g][i])) {
+                int w = ai.fym.engine.avatar.GaussianSet.widths()[g];
+                int k = i / w;
+                float[] m2 = splats.means2d().toFloatArray(); float[] co = splats.conics().toFloatArray(); float[] dp = splats.depths().toFloatArray();
+                System.err.printf("NaN grad group %d gaussian %d radius %.3f m2 %.3f %.3f conic %g %g %g depth %g mean %g %g %g ls %g %g %g%n", g, k, splats.radii()[k], m2[2*k], m2[2*k+1], co[3*k], co[3*k+1], co[3*k+2], dp[k], model.gaussians().means[3*k], model.gaussians().means[3*k+1], model.gaussians().means[3*k+2], model.gaussians().logScales[3*k], model.gaussians().logScales[3*k+1], model.gaussians().logScales[3*k+2]);
+                break;
+              }
+            }
+          }
+        }
+        if (DEBUG) {
+          float[] dg = trainable[trainable.length - 1].getGradient().toFloatArray();
+          double mx = 0; boolean bad = false; for (float v : dg) { mx = Math.max(mx, Math.abs(v)); bad |= !Float.isFinite(v); }
+          double[] gm = new double[gaussians.length]; for (int g = 0; g < gaussians.length; g++) for (float v : gaussians[g]) gm[g] = Math.max(gm[g], Math.abs(v));
+          float[] im = pass.image(); boolean badImg = false; for (float v : im) badImg |= !Float.isFinite(v);
+          float[] di = dImage; boolean badD = false; for (float v : di) badD |= !Float.isFinite(v);
+          System.err.printf("deform grad max %g bad %b img bad %b dimg bad %b gauss max %s frame %d%n", mx, bad, badImg, badD, java.util.Arrays.toString(gm), frame);
         }
         return new Gradients(gaussians, trainable[trainable.length - 1].getGradient().toFloatArray(),
             splats.radii().clone());
