@@ -26,10 +26,14 @@ import java.util.function.IntFunction;
  */
 public final class AvatarTrainer {
   static final double DENSIFY_UNTIL = 0.6;
-  static final boolean DEBUG = System.getenv("FYM_DEBUG") != null;
+  /**
+   * A step whose gradient reaches this (or is not finite) is skipped: the loss gradient per pixel is below 1e-3,
+   * so such values only come from numerical breakdown, and one of them would ruin the Adam moments.
+   */
+  static final float MAX_GRADIENT = 1e3f;
 
   /** The trained avatar and how training went ({@code resumedFrom} is 0 unless a checkpoint was used). */
-  public record Result(AvatarModel model, int steps, int resumedFrom, double trainSeconds,
+  public record Result(AvatarModel model, int steps, int resumedFrom, int skippedSteps, double trainSeconds,
       AvatarEvaluation.Scores heldOut) {}
 
   private AvatarTrainer() {}
@@ -64,12 +68,17 @@ public final class AvatarTrainer {
       PhotometricLoss loss = new PhotometricLoss(settings.resolution(), settings.resolution(), 3);
       float[] dImage = new float[settings.resolution() * settings.resolution() * 3];
       int densifyUntil = (int) (DENSIFY_UNTIL * settings.steps());
+      int skipped = 0;
       for (; step < settings.steps(); step++) {
         SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + step);
         int frame = data.training()[random.nextInt(data.training().length)];
         Gradients g = step(model, data, frame, rasterizer, manager, loss, (float) settings.ssimWeight(), dImage);
-        densifier.accumulate(g.gaussians[0], g.radii);
-        optimiser.step(g.gaussians, g.deformation, step / (double) Math.max(1, settings.steps()));
+        if (g.sane()) {
+          densifier.accumulate(g.gaussians[0], g.radii);
+          optimiser.step(g.gaussians, g.deformation, step / (double) Math.max(1, settings.steps()));
+        } else {
+          skipped++;
+        }
         int done = step + 1;
         if (settings.densifyEvery() > 0 && done % settings.densifyEvery() == 0 && done <= densifyUntil) {
           float splitAbove = 2f * settings.spacing() / settings.resolution();
@@ -83,18 +92,32 @@ public final class AvatarTrainer {
         }
       }
       AvatarEvaluation.Scores heldOut = AvatarEvaluation.score(model, data, data.heldOut(), rasterizer, manager);
-      return new Result(model, settings.steps(), resumedFrom, (System.nanoTime() - start) / 1e9, heldOut);
+      return new Result(model, settings.steps(), resumedFrom, skipped, (System.nanoTime() - start) / 1e9,
+          heldOut);
     }
   }
 
-  /** A fresh avatar: the landmark basis of the training frames and a Gaussian grid coloured by their mean. */
+  /**
+   * A fresh avatar: the landmark basis of the training frames and a Gaussian grid coloured by their mean in the
+   * mean face's frame (each frame sampled where its pose carries the canonical pixel).
+   */
   static AvatarModel initialise(AvatarData data, AvatarSettings settings) {
     int size = settings.resolution();
     float[] mean = new float[size * size * 3];
     for (int f : data.training()) {
+      FaceCode.Pose pose = data.codes()[f].pose();
       float[] image = data.frames().get(f).image();
-      for (int i = 0; i < mean.length; i++) {
-        mean[i] += image[i] / data.training().length;
+      float cos = (float) (pose.scale() * Math.cos(pose.angle()));
+      float sin = (float) (pose.scale() * Math.sin(pose.angle()));
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          float u = cos * (x + 0.5f) - sin * (y + 0.5f) + pose.tx() - 0.5f;
+          float v = sin * (x + 0.5f) + cos * (y + 0.5f) + pose.ty() - 0.5f;
+          int o = (y * size + x) * 3;
+          for (int c = 0; c < 3; c++) {
+            mean[o + c] += bilinear(image, size, u, v, c) / data.training().length;
+          }
+        }
       }
     }
     GaussianSet gaussians = GaussianSet.grid(size, settings.spacing(), mean, settings.seed());
@@ -102,8 +125,40 @@ public final class AvatarTrainer {
     return new AvatarModel(size, data.faceCode(), settings.hidden(), gaussians, deformer.initialise(settings.seed()));
   }
 
+  /** Channel {@code c} of a square RGB image at (u, v) (pixel-centre coordinates), edges clamped. */
+  private static float bilinear(float[] image, int size, float u, float v, int c) {
+    float x = Math.min(size - 1, Math.max(0, u));
+    float y = Math.min(size - 1, Math.max(0, v));
+    int x0 = Math.min(size - 2, (int) x);
+    int y0 = Math.min(size - 2, (int) y);
+    float fx = x - x0;
+    float fy = y - y0;
+    float top = image[(y0 * size + x0) * 3 + c] * (1 - fx) + image[(y0 * size + x0 + 1) * 3 + c] * fx;
+    float bottom = image[((y0 + 1) * size + x0) * 3 + c] * (1 - fx) + image[((y0 + 1) * size + x0 + 1) * 3 + c] * fx;
+    return top * (1 - fy) + bottom * fy;
+  }
+
   /** Per-parameter gradients of one step, and which Gaussians were drawn. */
-  private record Gradients(float[][] gaussians, float[] deformation, float[] radii) {}
+  private record Gradients(float[][] gaussians, float[] deformation, float[] radii) {
+    /** Whether every gradient is finite and below {@link #MAX_GRADIENT} (else the step is skipped). */
+    boolean sane() {
+      for (float[] group : gaussians) {
+        if (!bounded(group)) {
+          return false;
+        }
+      }
+      return bounded(deformation);
+    }
+
+    private static boolean bounded(float[] values) {
+      for (float v : values) {
+        if (!(Math.abs(v) < MAX_GRADIENT)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private static Gradients step(AvatarModel model, AvatarData data, int frame, SplatRasterizer rasterizer,
       NDManager parent, PhotometricLoss loss, float ssimWeight, float[] dImage) {
@@ -113,34 +168,12 @@ public final class AvatarTrainer {
         AvatarModel.Leaves leaves = model.leaves(manager, true);
         ProjectedSplats splats = model.project(leaves, data.codes()[frame]);
         RenderPass pass = rasterizer.render(splats, AvatarModel.background());
-        double lv = loss.evaluate(pass.image(), data.frames().get(frame).image(), ssimWeight, dImage);
-        if (DEBUG) { float[] mg = model.gaussians().means; System.err.printf("loss %.4f n %d mean0 %.4f lg %.4f%n", lv, model.gaussianCount(), mg[0], model.gaussians().logScales[0]); }
+        loss.evaluate(pass.image(), data.frames().get(frame).image(), ssimWeight, dImage);
         collector.backward(pass.surrogate(dImage));
         NDArray[] trainable = leaves.trainable();
         float[][] gaussians = new float[trainable.length - 1][];
         for (int g = 0; g < gaussians.length; g++) {
           gaussians[g] = trainable[g].getGradient().toFloatArray();
-        }
-        if (DEBUG) {
-          for (int g = 0; g < gaussians.length; g++) {
-            for (int i = 0; i < gaussians[g].length; i++) {
-              if (!Float.isFinite(gaussians[g][i])) {
-                int w = ai.fym.engine.avatar.GaussianSet.widths()[g];
-                int k = i / w;
-                float[] m2 = splats.means2d().toFloatArray(); float[] co = splats.conics().toFloatArray(); float[] dp = splats.depths().toFloatArray();
-                System.err.printf("NaN grad group %d gaussian %d radius %.3f m2 %.3f %.3f conic %g %g %g depth %g mean %g %g %g ls %g %g %g%n", g, k, splats.radii()[k], m2[2*k], m2[2*k+1], co[3*k], co[3*k+1], co[3*k+2], dp[k], model.gaussians().means[3*k], model.gaussians().means[3*k+1], model.gaussians().means[3*k+2], model.gaussians().logScales[3*k], model.gaussians().logScales[3*k+1], model.gaussians().logScales[3*k+2]);
-                break;
-              }
-            }
-          }
-        }
-        if (DEBUG) {
-          float[] dg = trainable[trainable.length - 1].getGradient().toFloatArray();
-          double mx = 0; boolean bad = false; for (float v : dg) { mx = Math.max(mx, Math.abs(v)); bad |= !Float.isFinite(v); }
-          double[] gm = new double[gaussians.length]; for (int g = 0; g < gaussians.length; g++) for (float v : gaussians[g]) gm[g] = Math.max(gm[g], Math.abs(v));
-          float[] im = pass.image(); boolean badImg = false; for (float v : im) badImg |= !Float.isFinite(v);
-          float[] di = dImage; boolean badD = false; for (float v : di) badD |= !Float.isFinite(v);
-          System.err.printf("deform grad max %g bad %b img bad %b dimg bad %b gauss max %s frame %d%n", mx, bad, badImg, badD, java.util.Arrays.toString(gm), frame);
         }
         return new Gradients(gaussians, trainable[trainable.length - 1].getGradient().toFloatArray(),
             splats.radii().clone());

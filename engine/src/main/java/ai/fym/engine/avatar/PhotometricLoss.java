@@ -93,10 +93,12 @@ final class PhotometricLoss {
         float s = a1 * a2 / (b1 * b2);
         total += s;
         if (gradient != null) {
-          // Partial derivatives of s with respect to the local moments; the window's adjoint spreads them back.
-          meanX[i] = s * (2 * my / a1 - 2 * my / a2 - 2 * mx / b1 + 2 * mx / b2);
+          // Partial derivatives of s with respect to the local moments (never dividing by a1 or a2, which may
+          // vanish); the window's adjoint spreads them back.
+          float denominator = b1 * b2;
+          meanX[i] = 2 * my * (a2 - a1) / denominator - s * (2 * mx / b1 - 2 * mx / b2);
           meanXx[i] = -s / b2;
-          meanXy[i] = 2 * s / a2;
+          meanXy[i] = 2 * a1 / denominator;
         }
       }
       if (gradient != null) {
