@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TileRasterizerGradientTest {
   private static final int WIDTH = 36;
   private static final int HEIGHT = 28;
+  private static final float[] BACKGROUND = {0.2f, 0.5f, 0.9f};
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
@@ -29,10 +30,10 @@ class TileRasterizerGradientTest {
     float[] dImage = SplatFixtures.randomGradient(WIDTH * HEIGHT * 3, seed + 100);
     float[] dAlpha = SplatFixtures.randomGradient(WIDTH * HEIGHT, seed + 200);
     try (NDManager m = NDManager.newBaseManager(Device.cpu()); TileRasterizer raster = new TileRasterizer(2)) {
-      float[][] analytic = analyticGradients(scene, dImage, dAlpha, m, raster);
+      float[][] analytic = analyticGradients(scene, dImage, dAlpha, m, raster, BACKGROUND);
       FiniteDifferences fd = new FiniteDifferences(s -> {
         try (NDManager scope = m.newSubManager()) {
-          RenderPass pass = raster.render(s.splats(scope, false), new float[] {0.2f, 0.5f, 0.9f});
+          RenderPass pass = raster.render(s.splats(scope, false), BACKGROUND);
           return SplatFixtures.dot(pass.image(), dImage) + SplatFixtures.dot(pass.alpha(), dAlpha);
         }
       });
@@ -47,12 +48,12 @@ class TileRasterizerGradientTest {
 
   /** Gradients of {@code dot(image, dImage) + dot(alpha, dAlpha)} on means2d, conics, opacities, features. */
   static float[][] analyticGradients(Scene scene, float[] dImage, float[] dAlpha, NDManager m,
-      SplatRasterizer raster) {
+      SplatRasterizer raster, float[] background) {
     synchronized (Autograd.LOCK) {
       try (NDManager scope = m.newSubManager();
           GradientCollector collector = m.getEngine().newGradientCollector()) {
         ProjectedSplats splats = scene.splats(scope, true);
-        RenderPass pass = raster.render(splats, new float[] {0.2f, 0.5f, 0.9f});
+        RenderPass pass = raster.render(splats, background);
         collector.backward(pass.surrogate(dImage, dAlpha));
         return new float[][] {splats.means2d().getGradient().toFloatArray(),
             splats.conics().getGradient().toFloatArray(), splats.opacities().getGradient().toFloatArray(),
