@@ -17,6 +17,7 @@ final class SplatRows {
   double c;
   double opacity;
   double minPower;
+  private double inverseA;
   double decay;
   int rowFrom;
   int rowTo;
@@ -39,6 +40,7 @@ final class SplatRows {
     opacity = s.opacities()[i];
     minPower = bins.minPower()[i];
     decay = Math.exp(-a);
+    inverseA = 1 / a;
     double ey = bins.extents()[2 * i + 1];
     rowFrom = Math.max(y0, (int) Math.ceil(my - ey - 0.5));
     rowTo = Math.min(y0 + h - 1, (int) Math.floor(my + ey - 0.5));
@@ -53,8 +55,8 @@ final class SplatRows {
       return false;
     }
     double root = Math.sqrt(disc);
-    colFrom = Math.max(x0, (int) Math.ceil(mx + (bdy - root) / a - 0.5 - SPAN_MARGIN));
-    colTo = Math.min(x1, (int) Math.floor(mx + (bdy + root) / a - 0.5 + SPAN_MARGIN));
+    colFrom = Math.max(x0, (int) Math.ceil(mx + (bdy - root) * inverseA - 0.5 - SPAN_MARGIN));
+    colTo = Math.min(x1, (int) Math.floor(mx + (bdy + root) * inverseA - 0.5 + SPAN_MARGIN));
     if (colFrom > colTo) {
       return false;
     }
