@@ -38,18 +38,16 @@ public final class NdRasterizer implements SplatRasterizer {
     NDManager m = splats.means2d().getManager();
     int n = values.count();
     int channels = values.channels();
-    NDArray means = splats.means2d().concat(m.zeros(new Shape(1, 2)), 0);
-    NDArray conics = splats.conics().concat(m.create(new float[] {1, 0, 1}, new Shape(1, 3)), 0);
-    NDArray opacities = splats.opacities().concat(m.zeros(new Shape(1)), 0);
-    NDArray features = splats.features().concat(m.zeros(new Shape(1, channels)), 0);
     float[] bounds = Arrays.copyOf(bins.minPower(), n + 1);
     bounds[n] = 0;
-    NDArray minPower = m.create(bounds);
-    NDArray bg = m.create(background);
+    Tables tables = new Tables(splats.means2d().concat(m.zeros(new Shape(1, 2)), 0),
+        splats.conics().concat(m.create(new float[] {1, 0, 1}, new Shape(1, 3)), 0),
+        splats.opacities().concat(m.zeros(new Shape(1)), 0),
+        splats.features().concat(m.zeros(new Shape(1, channels)), 0), m.create(bounds), m.create(background), n);
 
     int tiles = bins.tileCount();
     int[] order = IntStream.range(0, tiles).boxed()
-        .sorted(Comparator.comparingInt(t -> bins.end(t) - bins.start(t))).mapToInt(Integer::intValue).toArray();
+        .sorted(Comparator.comparingInt(this::length)).mapToInt(Integer::intValue).toArray();
     List<NDArray> colours = new ArrayList<>();
     List<NDArray> transmittances = new ArrayList<>();
     for (int from = 0; from < tiles; ) {
@@ -57,29 +55,9 @@ public final class NdRasterizer implements SplatRasterizer {
       while (to < tiles && (long) (to + 1 - from) * PIXELS * length(order[to]) <= BATCH_ENTRIES) {
         to++;
       }
-      int[] batch = Arrays.copyOfRange(order, from, to);
-      int k = Math.max(1, length(batch[batch.length - 1]));
-      NDArray index = m.create(splatIndex(batch, k, n));
-      NDArray[] pixel = pixelCentres(m, batch);
-      NDArray mean = means.get(index).reshape(batch.length, 1, k, 2);
-      NDArray conic = conics.get(index).reshape(batch.length, 1, k, 3);
-      NDArray dx = mean.get(":, :, :, 0").sub(pixel[0]);
-      NDArray dy = mean.get(":, :, :, 1").sub(pixel[1]);
-      NDArray power = conic.get(":, :, :, 0").mul(dx.square()).add(conic.get(":, :, :, 2").mul(dy.square()))
-          .mul(-0.5f).sub(conic.get(":, :, :, 1").mul(dx).mul(dy));
-      NDArray opacity = opacities.get(index).reshape(batch.length, 1, k);
-      NDArray alpha = opacity.mul(power.exp()).minimum((float) TileKernel.MAX_ALPHA);
-      NDArray drawn = power.lte(0f).logicalAnd(power.gte(minPower.get(index).reshape(batch.length, 1, k)))
-          .logicalAnd(alpha.gte(TileBins.MIN_ALPHA));
-      alpha = alpha.mul(drawn.toType(DataType.FLOAT32, false));
-      NDArray alive = alpha.neg().add(1f).cumProd(2).gte((float) TileKernel.MIN_TRANSMITTANCE);
-      alpha = alpha.mul(alive.toType(DataType.FLOAT32, false));
-      NDArray through = alpha.neg().add(1f).cumProd(2);
-      NDArray before = m.ones(new Shape(batch.length, PIXELS, 1)).concat(through.get(":, :, :-1"), 2);
-      NDArray last = through.get(":, :, -1");
-      NDArray tileFeatures = features.get(index).reshape(batch.length, k, channels);
-      colours.add(alpha.mul(before).matMul(tileFeatures).add(last.expandDims(2).mul(bg)));
-      transmittances.add(last);
+      NDArray[] batch = composite(tables, Arrays.copyOfRange(order, from, to), m);
+      colours.add(batch[0]);
+      transmittances.add(batch[1]);
       from = to;
     }
     int[] inverse = new int[tiles];
@@ -91,6 +69,37 @@ public final class NdRasterizer implements SplatRasterizer {
     NDArray coverage = untile(concat(transmittances).get(tileOrder), splats, 1)
         .neg().add(1f).reshape(splats.height(), splats.width());
     return new Pass(image, coverage);
+  }
+
+  /** The splats' arrays with a transparent splat appended at index {@code n}, the pad of every tile's list. */
+  private record Tables(NDArray means, NDArray conics, NDArray opacities, NDArray features, NDArray minPower,
+      NDArray background, int n) {}
+
+  /** Composites a batch of tiles: their colours (tiles, 256, C) and final transmittances (tiles, 256). */
+  private NDArray[] composite(Tables t, int[] batch, NDManager m) {
+    int tiles = batch.length;
+    int k = Math.max(1, length(batch[tiles - 1]));
+    NDArray index = m.create(splatIndex(batch, k, t.n()));
+    NDArray[] pixel = pixelCentres(m, batch);
+    NDArray mean = t.means().get(index).reshape(tiles, 1, k, 2);
+    NDArray conic = t.conics().get(index).reshape(tiles, 1, k, 3);
+    NDArray dx = mean.get(":, :, :, 0").sub(pixel[0]);
+    NDArray dy = mean.get(":, :, :, 1").sub(pixel[1]);
+    NDArray power = conic.get(":, :, :, 0").mul(dx.square()).add(conic.get(":, :, :, 2").mul(dy.square()))
+        .mul(-0.5f).sub(conic.get(":, :, :, 1").mul(dx).mul(dy));
+    NDArray opacity = t.opacities().get(index).reshape(tiles, 1, k);
+    NDArray alpha = opacity.mul(power.exp()).minimum((float) TileKernel.MAX_ALPHA);
+    NDArray drawn = power.lte(0f).logicalAnd(power.gte(t.minPower().get(index).reshape(tiles, 1, k)))
+        .logicalAnd(alpha.gte(TileBins.MIN_ALPHA));
+    alpha = alpha.mul(drawn.toType(DataType.FLOAT32, false));
+    NDArray alive = alpha.neg().add(1f).cumProd(2).gte((float) TileKernel.MIN_TRANSMITTANCE);
+    alpha = alpha.mul(alive.toType(DataType.FLOAT32, false));
+    NDArray through = alpha.neg().add(1f).cumProd(2);
+    NDArray before = m.ones(new Shape(tiles, PIXELS, 1)).concat(through.get(":, :, :-1"), 2);
+    NDArray last = through.get(":, :, -1");
+    NDArray features = t.features().get(index).reshape(tiles, k, t.features().getShape().get(1));
+    NDArray colour = alpha.mul(before).matMul(features).add(last.expandDims(2).mul(t.background()));
+    return new NDArray[] {colour, last};
   }
 
   private int length(int tile) {

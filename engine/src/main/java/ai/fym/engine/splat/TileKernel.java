@@ -7,13 +7,14 @@ import java.util.Arrays;
  * worker thread (so that workers never write to shared memory but their own tiles' pixels).
  *
  * <p>Splats are the outer loop and pixels the inner one: for each splat of the tile's list, only the pixels of
- * each row inside its 1/255 ellipse are visited (the row's span is a quadratic's roots), so the work is
- * proportional to the pixels a splat covers rather than to the tile's area. Per pixel the rules are those of
- * 3DGS: skip when the exponent is positive or below the 1/255 bound (tested before {@code exp}),
- * {@code alpha = min(0.99, opacity * exp(power))}, skip when alpha < 1/255, and stop the pixel before the splat
- * that would bring its transmittance under 1e-4. The backward pass walks each pixel's list back to front from its
- * last contributor, recovering the transmittance from the final one, and sums each splat's gradient over its
- * pixels before adding it to the accumulator once. Arithmetic is in double; inputs and the image are float.
+ * each row inside its 1/255 ellipse are visited, with the exponent and the Gaussian advanced from pixel to pixel
+ * by multiplications ({@link SplatRows}), so the work is proportional to the pixels a splat covers rather than to
+ * the tile's area, and no pixel calls {@code exp}. Per pixel the rules are those of 3DGS: skip when the exponent
+ * is positive or below the 1/255 bound, {@code alpha = min(0.99, opacity * exp(power))}, skip when alpha < 1/255,
+ * and stop the pixel before the splat that would bring its transmittance under 1e-4. The backward pass walks each
+ * pixel's list back to front from its last contributor, recovering the transmittance from the final one, and sums
+ * each splat's gradient over its pixels before adding it to the accumulator once (a clamped alpha passes no
+ * gradient). Arithmetic is in double; inputs and the image are float.
  */
 final class TileKernel {
   static final double MAX_ALPHA = 0.99;
