@@ -7,13 +7,14 @@ import java.util.Arrays;
  * worker thread (so that workers never write to shared memory but their own tiles' pixels).
  *
  * <p>Splats are the outer loop and pixels the inner one: for each splat of the tile's list, only the pixels of
- * each row inside its 1/255 ellipse are visited (the row's span is a quadratic's roots), so the work is
- * proportional to the pixels a splat covers rather than to the tile's area. Per pixel the rules are those of
- * 3DGS: skip when the exponent is positive or below the 1/255 bound (tested before {@code exp}),
- * {@code alpha = min(0.99, opacity * exp(power))}, skip when alpha < 1/255, and stop the pixel before the splat
- * that would bring its transmittance under 1e-4. The backward pass walks each pixel's list back to front from its
- * last contributor, recovering the transmittance from the final one, and sums each splat's gradient over its
- * pixels before adding it to the accumulator once. Arithmetic is in double; inputs and the image are float.
+ * each row inside its 1/255 ellipse are visited, with the exponent and the Gaussian advanced from pixel to pixel
+ * by multiplications ({@link SplatRows}), so the work is proportional to the pixels a splat covers rather than to
+ * the tile's area, and no pixel calls {@code exp}. Per pixel the rules are those of 3DGS: skip when the exponent
+ * is positive or below the 1/255 bound, {@code alpha = min(0.99, opacity * exp(power))}, skip when alpha < 1/255,
+ * and stop the pixel before the splat that would bring its transmittance under 1e-4. The backward pass walks each
+ * pixel's list back to front from its last contributor, recovering the transmittance from the final one, and sums
+ * each splat's gradient over its pixels before adding it to the accumulator once (a clamped alpha passes no
+ * gradient). Arithmetic is in double; inputs and the image are float.
  */
 final class TileKernel {
   static final double MAX_ALPHA = 0.99;
@@ -21,7 +22,6 @@ final class TileKernel {
   /** Gradient values per splat: mean x, y, conic a, b, c, opacity, then the C features. */
   static final int FIXED_GRADIENTS = 6;
   private static final int PIXELS = TileBins.TILE * TileBins.TILE;
-  private static final double SPAN_MARGIN = 1e-3;
 
   private final int channels;
   private final double[] transmittance = new double[PIXELS];
@@ -33,6 +33,8 @@ final class TileKernel {
   private final double[] backgroundDot = new double[PIXELS];
   private final double[] alphaGradient = new double[PIXELS];
   private final double[] featureGradient;
+  private final double[] feature;
+  private final SplatRows rows = new SplatRows();
   private double[] gradients = new double[0];
 
   TileKernel(int channels) {
@@ -40,6 +42,7 @@ final class TileKernel {
     this.colour = new double[PIXELS * channels];
     this.pixelGradient = new double[PIXELS * channels];
     this.featureGradient = new double[channels];
+    this.feature = new double[channels];
   }
 
   int channels() {
@@ -72,60 +75,45 @@ final class TileKernel {
     Arrays.fill(done, false);
     Arrays.fill(last, -1);
     int alive = w * h;
-    float[] means = f.splats.means2d();
-    float[] conics = f.splats.conics();
-    float[] features = f.splats.features();
     int[] pairs = bins.pairs();
     for (int k = bins.start(tile); k < bins.end(tile) && alive > 0; k++) {
       int i = pairs[k];
-      double mx = means[2 * i];
-      double my = means[2 * i + 1];
-      double a = conics[3 * i];
-      double b = conics[3 * i + 1];
-      double c = conics[3 * i + 2];
-      double opacity = f.splats.opacities()[i];
-      double minPower = bins.minPower()[i];
-      double ey = bins.extents()[2 * i + 1];
-      int rowFrom = Math.max(y0, (int) Math.ceil(my - ey - 0.5));
-      int rowTo = Math.min(y0 + h - 1, (int) Math.floor(my + ey - 0.5));
-      for (int row = rowFrom; row <= rowTo; row++) {
-        double dy = my - (row + 0.5);
-        double bdy = b * dy;
-        double disc = bdy * bdy - a * (c * dy * dy + 2 * minPower);
-        if (disc < 0) {
+      rows.load(f.splats, bins, i, y0, h);
+      loadFeature(f.splats, i);
+      double opacity = rows.opacity;
+      double minPower = rows.minPower;
+      double a = rows.a;
+      double decay = rows.decay;
+      for (int row = rows.rowFrom; row <= rows.rowTo; row++) {
+        if (!rows.row(row, x0, x0 + w - 1)) {
           continue;
         }
-        double root = Math.sqrt(disc);
-        int colFrom = Math.max(x0, (int) Math.ceil(mx + (bdy - root) / a - 0.5 - SPAN_MARGIN));
-        int colTo = Math.min(x0 + w - 1, (int) Math.floor(mx + (bdy + root) / a - 0.5 + SPAN_MARGIN));
         int base = (row - y0) * TileBins.TILE - x0;
-        for (int col = colFrom; col <= colTo; col++) {
+        double power = rows.power;
+        double step = rows.step;
+        double gaussian = rows.gaussian;
+        double ratio = rows.ratio;
+        for (int col = rows.colFrom; col <= rows.colTo; col++) {
           int p = base + col;
-          if (done[p]) {
-            continue;
+          double alpha = Math.min(MAX_ALPHA, opacity * gaussian);
+          if (!done[p] && power <= 0 && power >= minPower && alpha >= TileBins.MIN_ALPHA) {
+            double t = transmittance[p];
+            double next = t * (1 - alpha);
+            if (next < MIN_TRANSMITTANCE) {
+              done[p] = true;
+              alive--;
+            } else {
+              for (int ch = 0; ch < channels; ch++) {
+                colour[p * channels + ch] += alpha * t * feature[ch];
+              }
+              transmittance[p] = next;
+              last[p] = k;
+            }
           }
-          double dx = mx - (col + 0.5);
-          double power = -0.5 * (a * dx * dx + c * dy * dy) - bdy * dx;
-          if (power > 0 || power < minPower) {
-            continue;
-          }
-          double alpha = Math.min(MAX_ALPHA, opacity * Math.exp(power));
-          if (alpha < TileBins.MIN_ALPHA) {
-            continue;
-          }
-          double t = transmittance[p];
-          double next = t * (1 - alpha);
-          if (next < MIN_TRANSMITTANCE) {
-            done[p] = true;
-            alive--;
-            continue;
-          }
-          double weight = alpha * t;
-          for (int ch = 0; ch < channels; ch++) {
-            colour[p * channels + ch] += weight * features[i * channels + ch];
-          }
-          transmittance[p] = next;
-          last[p] = k;
+          power += step;
+          gaussian *= ratio;
+          ratio *= decay;
+          step -= a;
         }
       }
     }
@@ -151,6 +139,85 @@ final class TileKernel {
     int y0 = tile / bins.tilesX() * TileBins.TILE;
     int w = Math.min(TileBins.TILE, f.width - x0);
     int h = Math.min(TileBins.TILE, f.height - y0);
+    int lastOfTile = loadPixels(f, x0, y0, w, h, dImage, dAlpha);
+    double[] behind = colour;
+    int[] pairs = bins.pairs();
+    int stride = FIXED_GRADIENTS + channels;
+    for (int k = lastOfTile; k >= bins.start(tile); k--) {
+      int i = pairs[k];
+      rows.load(f.splats, bins, i, y0, h);
+      loadFeature(f.splats, i);
+      double opacity = rows.opacity;
+      double minPower = rows.minPower;
+      double a = rows.a;
+      double b = rows.b;
+      double c = rows.c;
+      double decay = rows.decay;
+      double gx = 0;
+      double gy = 0;
+      double ga = 0;
+      double gb = 0;
+      double gc = 0;
+      double gOpacity = 0;
+      Arrays.fill(featureGradient, 0);
+      for (int row = rows.rowFrom; row <= rows.rowTo; row++) {
+        if (!rows.row(row, x0, x0 + w - 1)) {
+          continue;
+        }
+        int base = (row - y0) * TileBins.TILE - x0;
+        double dy = rows.dy;
+        double dx = rows.mx - (rows.colFrom + 0.5);
+        double power = rows.power;
+        double step = rows.step;
+        double gaussian = rows.gaussian;
+        double ratio = rows.ratio;
+        for (int col = rows.colFrom; col <= rows.colTo; col++, dx -= 1) {
+          int p = base + col;
+          double raw = opacity * gaussian;
+          double alpha = Math.min(MAX_ALPHA, raw);
+          if (k <= last[p] && power <= 0 && power >= minPower && alpha >= TileBins.MIN_ALPHA) {
+            double keep = 1 - alpha;
+            double t = transmittance[p] / keep;
+            transmittance[p] = t;
+            double dAlphaSum = 0;
+            for (int ch = 0; ch < channels; ch++) {
+              int q = p * channels + ch;
+              featureGradient[ch] += alpha * t * pixelGradient[q];
+              dAlphaSum += (feature[ch] - behind[q]) * pixelGradient[q];
+              behind[q] = alpha * feature[ch] + keep * behind[q];
+            }
+            double dLdAlpha = dAlphaSum * t + (alphaGradient[p] - backgroundDot[p]) * finalTransmittance[p] / keep;
+            if (raw < MAX_ALPHA) {
+              gOpacity += gaussian * dLdAlpha;
+              double dPower = raw * dLdAlpha;
+              gx += dPower * (-a * dx - b * dy);
+              gy += dPower * (-c * dy - b * dx);
+              ga += dPower * (-0.5 * dx * dx);
+              gb += dPower * (-dx * dy);
+              gc += dPower * (-0.5 * dy * dy);
+            }
+          }
+          power += step;
+          gaussian *= ratio;
+          ratio *= decay;
+          step -= a;
+        }
+      }
+      int o = i * stride;
+      gradients[o] += gx;
+      gradients[o + 1] += gy;
+      gradients[o + 2] += ga;
+      gradients[o + 3] += gb;
+      gradients[o + 4] += gc;
+      gradients[o + 5] += gOpacity;
+      for (int ch = 0; ch < channels; ch++) {
+        gradients[o + FIXED_GRADIENTS + ch] += featureGradient[ch];
+      }
+    }
+  }
+
+  /** Loads the tile's pixel state for the backward pass; returns the largest last-contributor position. */
+  private int loadPixels(Frame f, int x0, int y0, int w, int h, float[] dImage, float[] dAlpha) {
     Arrays.fill(last, -1);
     Arrays.fill(colour, 0);
     int lastOfTile = -1;
@@ -171,91 +238,12 @@ final class TileKernel {
         alphaGradient[p] = dAlpha == null ? 0 : dAlpha[pixel];
       }
     }
-    double[] behind = colour;
-    float[] means = f.splats.means2d();
-    float[] conics = f.splats.conics();
-    float[] features = f.splats.features();
-    int[] pairs = bins.pairs();
-    int stride = FIXED_GRADIENTS + channels;
-    for (int k = lastOfTile; k >= bins.start(tile); k--) {
-      int i = pairs[k];
-      double mx = means[2 * i];
-      double my = means[2 * i + 1];
-      double a = conics[3 * i];
-      double b = conics[3 * i + 1];
-      double c = conics[3 * i + 2];
-      double opacity = f.splats.opacities()[i];
-      double minPower = bins.minPower()[i];
-      double ey = bins.extents()[2 * i + 1];
-      double gx = 0;
-      double gy = 0;
-      double ga = 0;
-      double gb = 0;
-      double gc = 0;
-      double gOpacity = 0;
-      Arrays.fill(featureGradient, 0);
-      int rowFrom = Math.max(y0, (int) Math.ceil(my - ey - 0.5));
-      int rowTo = Math.min(y0 + h - 1, (int) Math.floor(my + ey - 0.5));
-      for (int row = rowFrom; row <= rowTo; row++) {
-        double dy = my - (row + 0.5);
-        double bdy = b * dy;
-        double disc = bdy * bdy - a * (c * dy * dy + 2 * minPower);
-        if (disc < 0) {
-          continue;
-        }
-        double root = Math.sqrt(disc);
-        int colFrom = Math.max(x0, (int) Math.ceil(mx + (bdy - root) / a - 0.5 - SPAN_MARGIN));
-        int colTo = Math.min(x0 + w - 1, (int) Math.floor(mx + (bdy + root) / a - 0.5 + SPAN_MARGIN));
-        int base = (row - y0) * TileBins.TILE - x0;
-        for (int col = colFrom; col <= colTo; col++) {
-          int p = base + col;
-          if (k > last[p]) {
-            continue;
-          }
-          double dx = mx - (col + 0.5);
-          double power = -0.5 * (a * dx * dx + c * dy * dy) - bdy * dx;
-          if (power > 0 || power < minPower) {
-            continue;
-          }
-          double gaussian = Math.exp(power);
-          double raw = opacity * gaussian;
-          double alpha = Math.min(MAX_ALPHA, raw);
-          if (alpha < TileBins.MIN_ALPHA) {
-            continue;
-          }
-          double keep = 1 - alpha;
-          double t = transmittance[p] / keep;
-          transmittance[p] = t;
-          double dAlphaSum = 0;
-          for (int ch = 0; ch < channels; ch++) {
-            int q = p * channels + ch;
-            double feature = features[i * channels + ch];
-            featureGradient[ch] += alpha * t * pixelGradient[q];
-            dAlphaSum += (feature - behind[q]) * pixelGradient[q];
-            behind[q] = alpha * feature + keep * behind[q];
-          }
-          double dLdAlpha = dAlphaSum * t + (alphaGradient[p] - backgroundDot[p]) * finalTransmittance[p] / keep;
-          if (raw < MAX_ALPHA) {
-            gOpacity += gaussian * dLdAlpha;
-            double dPower = raw * dLdAlpha;
-            gx += dPower * (-a * dx - bdy);
-            gy += dPower * (-c * dy - b * dx);
-            ga += dPower * (-0.5 * dx * dx);
-            gb += dPower * (-dx * dy);
-            gc += dPower * (-0.5 * dy * dy);
-          }
-        }
-      }
-      int o = i * stride;
-      gradients[o] += gx;
-      gradients[o + 1] += gy;
-      gradients[o + 2] += ga;
-      gradients[o + 3] += gb;
-      gradients[o + 4] += gc;
-      gradients[o + 5] += gOpacity;
-      for (int ch = 0; ch < channels; ch++) {
-        gradients[o + FIXED_GRADIENTS + ch] += featureGradient[ch];
-      }
+    return lastOfTile;
+  }
+
+  private void loadFeature(SplatArrays s, int i) {
+    for (int ch = 0; ch < channels; ch++) {
+      feature[ch] = s.features()[i * channels + ch];
     }
   }
 }

@@ -26,7 +26,6 @@ public final class TileRasterizer implements SplatRasterizer {
   private final TileBins bins = new TileBins();
   private final Frame frame = new Frame();
   private TileKernel[] kernels = new TileKernel[0];
-  private ProjectedSplats current;
   private long generation;
 
   /** A rasterizer that renders with {@code threads} threads (the caller's plus {@code threads - 1} of its own). */
@@ -61,10 +60,9 @@ public final class TileRasterizer implements SplatRasterizer {
     }
     bins.build(values, splats.width(), splats.height());
     frame.prepare(values, bins, background, splats.width(), splats.height());
-    current = splats;
     generation++;
     forEachTile((kernel, tile) -> kernel.forward(frame, tile));
-    return new Pass(generation);
+    return new Pass(generation, splats);
   }
 
   /** The merged gradients of the last frame: mean (x, y), conic (a, b, c), opacity and features per splat. */
@@ -83,27 +81,31 @@ public final class TileRasterizer implements SplatRasterizer {
       kernel.clearGradients(n);
     }
     forEachTile((kernel, tile) -> kernel.backward(frame, tile, dImage, dAlpha));
-    Gradients g = new Gradients(new float[2 * n], new float[3 * n], new float[n], new float[n * channels]);
     int stride = TileKernel.FIXED_GRADIENTS + channels;
-    for (int i = 0; i < n; i++) {
-      double[] sum = new double[stride];
-      for (TileKernel kernel : kernels) {
-        double[] part = kernel.gradients();
-        for (int j = 0; j < stride; j++) {
-          sum[j] += part[i * stride + j];
-        }
-      }
-      g.means2d[2 * i] = (float) sum[0];
-      g.means2d[2 * i + 1] = (float) sum[1];
-      g.conics[3 * i] = (float) sum[2];
-      g.conics[3 * i + 1] = (float) sum[3];
-      g.conics[3 * i + 2] = (float) sum[4];
-      g.opacities[i] = (float) sum[5];
-      for (int ch = 0; ch < channels; ch++) {
-        g.features[i * channels + ch] = (float) sum[TileKernel.FIXED_GRADIENTS + ch];
+    double[] sum = kernels[0].gradients();
+    for (int k = 1; k < kernels.length; k++) {
+      double[] part = kernels[k].gradients();
+      for (int j = 0; j < n * stride; j++) {
+        sum[j] += part[j];
       }
     }
-    return g;
+    float[] means2d = new float[2 * n];
+    float[] conics = new float[3 * n];
+    float[] opacities = new float[n];
+    float[] features = new float[n * channels];
+    for (int i = 0; i < n; i++) {
+      int o = i * stride;
+      means2d[2 * i] = (float) sum[o];
+      means2d[2 * i + 1] = (float) sum[o + 1];
+      conics[3 * i] = (float) sum[o + 2];
+      conics[3 * i + 1] = (float) sum[o + 3];
+      conics[3 * i + 2] = (float) sum[o + 4];
+      opacities[i] = (float) sum[o + 5];
+      for (int ch = 0; ch < channels; ch++) {
+        features[i * channels + ch] = (float) sum[o + TileKernel.FIXED_GRADIENTS + ch];
+      }
+    }
+    return new Gradients(means2d, conics, opacities, features);
   }
 
   private interface TileWork {
@@ -151,9 +153,9 @@ public final class TileRasterizer implements SplatRasterizer {
     private final long id;
     private final ProjectedSplats splats;
 
-    Pass(long id) {
+    Pass(long id, ProjectedSplats splats) {
       this.id = id;
-      this.splats = current;
+      this.splats = splats;
     }
 
     @Override

@@ -13,11 +13,6 @@ final class SplatFixtures {
   record Scene(int width, int height, int channels, float[] means2d, float[] conics, float[] opacities,
       float[] features, float[] depths, float[] radii) {
 
-    Scene copy() {
-      return new Scene(width, height, channels, means2d.clone(), conics.clone(), opacities.clone(), features.clone(),
-          depths.clone(), radii.clone());
-    }
-
     /** The scene's arrays, each a leaf requiring gradient when {@code gradient}. */
     ProjectedSplats splats(NDManager m, boolean gradient) {
       int n = radii.length;

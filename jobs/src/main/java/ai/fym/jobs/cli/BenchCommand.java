@@ -6,6 +6,7 @@ import ai.fym.jobs.bench.EvaluateBenchmark;
 import ai.fym.jobs.bench.Figure;
 import ai.fym.jobs.bench.HashGridBench;
 import ai.fym.jobs.bench.IngestBenchmark;
+import ai.fym.jobs.bench.RasterBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a capability (ingest, evaluate, hashgrid) and record it in docs/BENCHMARKS.md";
+    return "benchmark a capability (ingest, evaluate, hashgrid, raster) and record it in docs/BENCHMARKS.md";
   }
 
   @Override
@@ -32,7 +33,7 @@ final class BenchCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: bin/fym [global options] bench ingest|evaluate|hashgrid [--samples FOLDER] [--report FILE]
+        usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster [--samples FOLDER] [--report FILE]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
@@ -45,29 +46,38 @@ final class BenchCommand implements Command {
         fym.trajectory.* settings, the trajectory field's cost on the sample clip's first lit shot (frames and flows,
         training, ms/step) and its end-point error on a generated video with known non-rigid motion beside
         chained and direct DIS flow.
+        raster: ms per frame of the 3DGS tile rasterizer on generated face-like scenes (256x256 with 10k and 50k
+        Gaussians, 128x128 with 5k), forward and forward+backward, the Java kernel on 2 threads beside the DJL
+        NDArray rasterizer; needs no samples.
         """;
   }
 
   @Override
   public int run(Context ctx, Args args) throws Exception {
     if (args.positional().size() != 1
-        || !List.of("ingest", "evaluate", "hashgrid").contains(args.positional().get(0))) {
-      throw new IllegalArgumentException("name one benchmark: ingest, evaluate or hashgrid");
+        || !List.of("ingest", "evaluate", "hashgrid", "raster").contains(args.positional().get(0))) {
+      throw new IllegalArgumentException("name one benchmark: ingest, evaluate, hashgrid or raster");
     }
     String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
     Path portrait = clip.resolveSibling("grace_hopper_512x512.jpg");
-    for (Path sample : name.equals("hashgrid") ? List.of(clip, portrait) : List.of(clip)) {
+    List<Path> samples = switch (name) {
+      case "hashgrid" -> List.of(clip, portrait);
+      case "raster" -> List.of();
+      default -> List.of(clip);
+    };
+    for (Path sample : samples) {
       if (!Files.isRegularFile(sample)) {
         throw new IllegalArgumentException(sample + " is missing: run bin/fetch-samples first");
       }
     }
     Path scratch = Files.createTempDirectory("fym-bench-");
     try {
-      ctx.out().println("[bench " + name + "] " + clip);
+      ctx.out().println("[bench " + name + "]" + (samples.isEmpty() ? "" : " " + clip));
       List<Figure> figures = switch (name) {
         case "ingest" -> new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
+        case "raster" -> new RasterBench(ctx.out()).run();
         default -> new HashGridBench(ctx.out(), ctx.config().trajectorySettings()).run(clip, portrait);
       };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));

@@ -1,0 +1,64 @@
+package ai.fym.jobs.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.fym.engine.splat.Camera;
+import ai.fym.engine.splat.NdRasterizer;
+import ai.fym.engine.splat.ProjectedSplats;
+import ai.fym.engine.splat.Projection;
+import ai.fym.engine.splat.RasterBenchmark;
+import ai.fym.engine.splat.RasterBenchmark.Timing;
+import ai.fym.engine.splat.TileRasterizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bin/fym bench raster}: milliseconds per frame of the 3DGS tile rasterizer on face-like scenes (256x256
+ * with 10k and 50k Gaussians, 128x128 with 5k), forward and forward+backward, the Java kernel on 2 threads beside
+ * the DJL NDArray rasterizer on the same scenes in the same run, each a median after warm-up frames.
+ */
+public final class RasterBench {
+  private static final int THREADS = 2;
+  private static final long SEED = 5;
+  private static final int[][] CASES = {{256, 10_000, 30}, {256, 50_000, 0}, {128, 5_000, 10}};
+  private final PrintStream out;
+
+  public RasterBench(PrintStream out) {
+    this.out = out;
+  }
+
+  public List<Figure> run() {
+    List<Figure> figures = new ArrayList<>();
+    try (NDManager m = NDManager.newBaseManager(Device.cpu()); TileRasterizer kernel = new TileRasterizer(THREADS);
+        NdRasterizer nd = new NdRasterizer()) {
+      for (int[] c : CASES) {
+        int size = c[0];
+        int gaussians = c[1];
+        try (NDManager scene = m.newSubManager()) {
+          Camera camera = Camera.frontal(size, size, 1.2f * size, 3);
+          ProjectedSplats splats = Projection.project(RasterBenchmark.faceLikeScene(scene, gaussians, camera, SEED),
+              camera);
+          Timing java = RasterBenchmark.measure(kernel, splats, 10, 30, SEED);
+          boolean large = gaussians > 20_000;
+          Timing reference = RasterBenchmark.measure(nd, splats, large ? 0 : 1, large ? 1 : 3, SEED);
+          String label = size + "x" + size + ", " + gaussians / 1000 + "k: ";
+          add(figures, new Figure(label + "Java kernel (2 threads) forward", java.forwardMs(), "ms", 0, true));
+          add(figures, new Figure(label + "Java kernel (2 threads) forward+backward", java.forwardBackwardMs(), "ms",
+              c[2], true));
+          add(figures, new Figure(label + "NdRasterizer forward", reference.forwardMs(), "ms", 0, true));
+          add(figures, new Figure(label + "NdRasterizer forward+backward", reference.forwardBackwardMs(), "ms", 0,
+              true));
+          add(figures, new Figure(label + "NdRasterizer / Java kernel, forward+backward",
+              reference.forwardBackwardMs() / java.forwardBackwardMs(), "x", 0, false));
+        }
+      }
+    }
+    return figures;
+  }
+
+  private void add(List<Figure> figures, Figure f) {
+    figures.add(f);
+    out.println(f.line());
+  }
+}
