@@ -22,16 +22,17 @@ public final class AvatarFile {
   private AvatarFile() {}
 
   /** What a file held; {@code optimiser} is null for a finished avatar. */
-  public record Loaded(AvatarModel model, String settingsHash, int step, float[][][] optimiser) {}
+  public record Loaded(AvatarModel model, String settingsHash, int step, float[][][] optimiser,
+      float[][] densifier) {}
 
   /** Writes a finished avatar. */
   public static void write(Path path, AvatarModel model, String settingsHash) throws IOException {
-    write(path, model, settingsHash, 0, null);
+    write(path, model, settingsHash, 0, null, null);
   }
 
-  /** Writes {@code model} with, for a checkpoint, the step reached and the optimiser state. */
-  static void write(Path path, AvatarModel model, String settingsHash, int step, float[][][] optimiser)
-      throws IOException {
+  /** Writes {@code model} with, for a checkpoint, the step reached, the optimiser and densification state. */
+  static void write(Path path, AvatarModel model, String settingsHash, int step, float[][][] optimiser,
+      float[][] densifier) throws IOException {
     BinaryFiles.writeAtomically(path, out -> {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
@@ -52,6 +53,10 @@ public final class AvatarFile {
       BinaryFiles.writeFloats(out, model.deformation());
       out.writeInt(step);
       writeOptimiser(out, optimiser);
+      if (optimiser != null) {
+        BinaryFiles.writeFloats(out, densifier[0]);
+        BinaryFiles.writeFloats(out, densifier[1]);
+      }
     });
   }
 
@@ -81,10 +86,18 @@ public final class AvatarFile {
       }
       GaussianSet gaussians = new GaussianSet(count, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4]);
       float[] deformation = BinaryFiles.readFloats(in);
+      int expected = new Deformer(basis.length + FaceCode.POSE_VALUES, hidden).size();
+      if (deformation.length != expected) {
+        throw Errors.badAvatarFile(path.toString(), "deformation network has " + deformation.length
+            + " parameters, " + expected + " expected");
+      }
       AvatarModel model = new AvatarModel(resolution, new FaceCode(mean, basis, spread), hidden, gaussians,
           deformation);
       int step = in.readInt();
-      return new Loaded(model, hash, step, readOptimiser(in));
+      float[][][] optimiser = readOptimiser(in);
+      float[][] densifier = optimiser == null ? null
+          : new float[][] {BinaryFiles.readFloats(in), BinaryFiles.readFloats(in)};
+      return new Loaded(model, hash, step, optimiser, densifier);
     }
   }
 

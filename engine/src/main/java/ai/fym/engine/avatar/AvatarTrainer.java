@@ -48,6 +48,7 @@ public final class AvatarTrainer {
     AvatarModel model = null;
     AvatarOptimiser optimiser = null;
     int step = 0;
+    float[][] densifierState = null;
     if (checkpoint != null && Files.isRegularFile(checkpoint)) {
       AvatarFile.Loaded loaded = AvatarFile.read(checkpoint);
       if (loaded.settingsHash().equals(settings.hash()) && loaded.optimiser() != null) {
@@ -55,6 +56,7 @@ public final class AvatarTrainer {
         optimiser = new AvatarOptimiser(model);
         optimiser.restore(loaded.optimiser());
         step = loaded.step();
+        densifierState = loaded.densifier();
       }
     }
     if (model == null) {
@@ -65,6 +67,9 @@ public final class AvatarTrainer {
     try (NDManager manager = NDManager.newBaseManager(device);
         SplatRasterizer rasterizer = rasterizers.apply(settings.threads())) {
       Densifier densifier = new Densifier(model.gaussianCount());
+      if (densifierState != null) {
+        densifier.restore(densifierState);
+      }
       PhotometricLoss loss = new PhotometricLoss(settings.resolution(), settings.resolution(), 3);
       float[] dImage = new float[settings.resolution() * settings.resolution() * 3];
       int densifyUntil = (int) (DENSIFY_UNTIL * settings.steps());
@@ -88,7 +93,7 @@ public final class AvatarTrainer {
         }
         if (checkpoint != null && settings.checkpointEvery() > 0 && done % settings.checkpointEvery() == 0
             && done < settings.steps()) {
-          AvatarFile.write(checkpoint, model, settings.hash(), done, optimiser.state());
+          AvatarFile.write(checkpoint, model, settings.hash(), done, optimiser.state(), densifier.state());
         }
       }
       AvatarEvaluation.Scores heldOut = AvatarEvaluation.score(model, data, data.heldOut(), rasterizer, manager);

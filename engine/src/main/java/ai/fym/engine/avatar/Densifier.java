@@ -23,6 +23,24 @@ final class Densifier {
     reset(count);
   }
 
+  /** The statistics gathered since the last round (gradient sums, draw counts), for checkpoints. */
+  float[][] state() {
+    float[] counts = new float[drawn.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = drawn[i];
+    }
+    return new float[][] {gradientSum.clone(), counts};
+  }
+
+  /** Restores what {@link #state()} returned. */
+  void restore(float[][] state) {
+    gradientSum = state[0].clone();
+    drawn = new int[state[1].length];
+    for (int i = 0; i < drawn.length; i++) {
+      drawn[i] = (int) state[1][i];
+    }
+  }
+
   /** Adds one step's mean gradients (3 per Gaussian) for the Gaussians drawn (radius above 0). */
   void accumulate(float[] meanGradients, float[] radii) {
     for (int i = 0; i < drawn.length; i++) {

@@ -1,14 +1,19 @@
 package ai.fym.engine.avatar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.fym.engine.splat.TileRasterizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AvatarTrainerTest {
   private static final int SIZE = 32;
@@ -26,6 +31,38 @@ class AvatarTrainerTest {
     AvatarTrainer.Result result = AvatarTrainer.train(data, settings, null, Device.cpu(), TileRasterizer::new);
     System.out.printf("held-out PSNR %.2f -> %.2f dB%n", before, result.heldOut().psnr());
     assertTrue(result.heldOut().psnr() > before + 3, before + " -> " + result.heldOut().psnr());
+  }
+
+  @Test
+  void aRunResumedFromItsCheckpointEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) throws Exception {
+    AvatarSettings settings = new AvatarSettings(SIZE, 4, 500, 40, 3, 8, 5, 0.2, 1, 0, 20, 3, 1);
+    AvatarData data = AvatarData.of(frames(12), settings);
+    Path checkpoint = dir.resolve("avatar.ckpt");
+    AvatarTrainer.Result straight = AvatarTrainer.train(data, settings, checkpoint, Device.cpu(),
+        TileRasterizer::new);
+    // The run wrote a checkpoint at step 20; as if killed there, train again from that checkpoint.
+    assertEquals(20, AvatarFile.read(checkpoint).step());
+    AvatarTrainer.Result resumed = AvatarTrainer.train(data, settings, checkpoint, Device.cpu(), TileRasterizer::new);
+    assertEquals(20, resumed.resumedFrom());
+    // Equal up to float rounding (DJL's reductions may sum in another order after other allocations); a resume
+    // that lost any state (moments, step, densification statistics) would be off by orders of magnitude more.
+    assertArrayEquals(straight.model().gaussians().means, resumed.model().gaussians().means, 1e-4f);
+    assertArrayEquals(straight.model().gaussians().sh, resumed.model().gaussians().sh, 1e-3f);
+    assertArrayEquals(straight.model().deformation(), resumed.model().deformation(), 1e-3f);
+  }
+
+  @Test
+  void aStoredAvatarRendersExactlyAsTheTrainedOne(@TempDir Path dir) throws Exception {
+    AvatarSettings settings = new AvatarSettings(SIZE, 4, 500, 10, 3, 8, 5, 0.2, 1, 0, 0, 3, 1);
+    AvatarData data = AvatarData.of(frames(12), settings);
+    AvatarModel model = AvatarTrainer.train(data, settings, null, Device.cpu(), TileRasterizer::new).model();
+    Path file = dir.resolve("avatar.fyma");
+    AvatarFile.write(file, model, settings.hash());
+    AvatarFile.Loaded loaded = AvatarFile.read(file);
+    assertEquals(settings.hash(), loaded.settingsHash());
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu()); TileRasterizer r = new TileRasterizer(1)) {
+      assertArrayEquals(model.render(data.codes()[3], r, manager), loaded.model().render(data.codes()[3], r, manager));
+    }
   }
 
   /** A bright disk moving right over a gradient background, with landmarks that follow it. */
