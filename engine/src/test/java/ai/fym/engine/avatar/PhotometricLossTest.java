@@ -44,29 +44,6 @@ class PhotometricLossTest {
   }
 
   @Test
-  void gradientStaysBoundedWhereTheLocalCovarianceCancelsTheConstant() {
-    // Anti-correlated image and target whose contrast ramps up across the image: 2 cov(x, y) + C2 crosses zero
-    // along a band of pixels, where a naive SSIM gradient divides by it.
-    int w = 96;
-    int h = 64;
-    float[] image = new float[w * h * 3];
-    float[] target = new float[w * h * 3];
-    Random random = new Random(11);
-    for (int i = 0; i < image.length; i++) {
-      float amplitude = 0.06f * (i / 3 % w) / w;
-      float v = amplitude * (float) random.nextGaussian();
-      image[i] = 0.5f + v;
-      target[i] = 0.5f - v;
-    }
-    float[] gradient = new float[image.length];
-    new PhotometricLoss(w, h, 3).evaluate(image, target, 0.2f, gradient);
-    float bound = 10f / image.length;
-    for (float g : gradient) {
-      assertTrue(Float.isFinite(g) && Math.abs(g) < bound, "gradient " + g + " beyond " + bound);
-    }
-  }
-
-  @Test
   void ssimFallsAsTheImageDegrades() {
     Random random = new Random(3);
     float[] target = random(random);
