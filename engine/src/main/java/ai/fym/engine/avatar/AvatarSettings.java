@@ -26,7 +26,7 @@ import java.util.HexFormat;
  */
 public record AvatarSettings(int resolution, int spacing, int maxGaussians, int steps, int codeDims, int hidden,
     int heldOutEvery, double ssimWeight, double codeSmoothing, int densifyEvery, int checkpointEvery, long seed,
-    int threads) {
+    int threads) implements java.io.Serializable {
 
   public AvatarSettings {
     if (resolution < 16 || spacing < 1 || maxGaussians < 1 || steps < 0 || codeDims < 1 || hidden < 1

@@ -36,14 +36,26 @@ public final class AvatarTrainer {
   public record Result(AvatarModel model, int steps, int resumedFrom, int skippedSteps, double trainSeconds,
       AvatarEvaluation.Scores heldOut) {}
 
+  /** Looks at the avatar while it trains (benchmarks measure held-out quality against time this way). */
+  public interface Monitor {
+    /** Called after step {@code step} (1-based) with the trainer's rasterizer and NDManager. */
+    void after(int step, AvatarModel model, SplatRasterizer rasterizer, NDManager manager);
+  }
+
   private AvatarTrainer() {}
+
+  /** As {@link #train(AvatarData, AvatarSettings, Path, Device, IntFunction, Monitor)} without a monitor. */
+  public static Result train(AvatarData data, AvatarSettings settings, Path checkpoint, Device device,
+      IntFunction<SplatRasterizer> rasterizers) throws IOException, FymException {
+    return train(data, settings, checkpoint, device, rasterizers, null);
+  }
 
   /**
    * Trains on {@code data}; {@code checkpoint} may be null. {@code rasterizers} makes the rasterizer for a thread
-   * count (the CPU kernel or the NDArray one).
+   * count (the CPU kernel or the NDArray one); {@code monitor} may be null.
    */
   public static Result train(AvatarData data, AvatarSettings settings, Path checkpoint, Device device,
-      IntFunction<SplatRasterizer> rasterizers) throws IOException, FymException {
+      IntFunction<SplatRasterizer> rasterizers, Monitor monitor) throws IOException, FymException {
     long start = System.nanoTime();
     AvatarModel model = null;
     AvatarOptimiser optimiser = null;
@@ -85,6 +97,9 @@ public final class AvatarTrainer {
           skipped++;
         }
         int done = step + 1;
+        if (monitor != null) {
+          monitor.after(done, model, rasterizer, manager);
+        }
         if (settings.densifyEvery() > 0 && done % settings.densifyEvery() == 0 && done <= densifyUntil) {
           float splitAbove = 2f * settings.spacing() / settings.resolution();
           int[] sources = densifier.densify(model, settings.maxGaussians(), splitAbove,

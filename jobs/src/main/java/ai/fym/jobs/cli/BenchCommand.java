@@ -1,6 +1,7 @@
 package ai.fym.jobs.cli;
 
 import ai.fym.engine.config.FymConfig;
+import ai.fym.jobs.bench.AvatarBench;
 import ai.fym.jobs.bench.BenchmarkReport;
 import ai.fym.jobs.bench.EvaluateBenchmark;
 import ai.fym.jobs.bench.Figure;
@@ -22,7 +23,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a capability (ingest, evaluate, hashgrid, raster) and record it in docs/BENCHMARKS.md";
+    return "benchmark a capability (ingest, evaluate, hashgrid, raster, avatar) and record it in docs/BENCHMARKS.md";
   }
 
   @Override
@@ -33,7 +34,7 @@ final class BenchCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster [--samples FOLDER] [--report FILE]
+        usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster|avatar [--samples FOLDER] [--report FILE]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
@@ -49,14 +50,17 @@ final class BenchCommand implements Command {
         raster: ms per frame of the 3DGS tile rasterizer on generated face-like scenes (256x256 with 10k and 50k
         Gaussians, 128x128 with 5k), forward and forward+backward, the Java kernel on 2 threads beside the DJL
         NDArray rasterizer; needs no samples.
+        avatar: ingests the sample clip into a scratch root, trains its main identity's avatar under the
+        fym.avatar.* settings, and reports the training time, time per step, the held-out PSNR every 250 steps,
+        the time to reach 28 dB and the final held-out PSNR/SSIM.
         """;
   }
 
   @Override
   public int run(Context ctx, Args args) throws Exception {
     if (args.positional().size() != 1
-        || !List.of("ingest", "evaluate", "hashgrid", "raster").contains(args.positional().get(0))) {
-      throw new IllegalArgumentException("name one benchmark: ingest, evaluate, hashgrid or raster");
+        || !List.of("ingest", "evaluate", "hashgrid", "raster", "avatar").contains(args.positional().get(0))) {
+      throw new IllegalArgumentException("name one benchmark: ingest, evaluate, hashgrid, raster or avatar");
     }
     String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
@@ -78,6 +82,7 @@ final class BenchCommand implements Command {
         case "ingest" -> new IngestBenchmark(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
         case "raster" -> new RasterBench(ctx.out()).run();
+        case "avatar" -> new AvatarBench(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         default -> new HashGridBench(ctx.out(), ctx.config().trajectorySettings()).run(clip, portrait);
       };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
