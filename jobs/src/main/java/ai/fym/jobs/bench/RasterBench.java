@@ -22,7 +22,11 @@ import java.util.List;
 public final class RasterBench {
   private static final int THREADS = 2;
   private static final long SEED = 5;
-  private static final int[][] CASES = {{256, 10_000, 30}, {256, 50_000, 0}, {128, 5_000, 10}};
+  /** An image size, a Gaussian count, and the forward+backward target in ms (0 = none). */
+  private record Case(int size, int gaussians, double targetMs) {}
+
+  private static final List<Case> CASES = List.of(new Case(256, 10_000, 30), new Case(256, 50_000, 0),
+      new Case(128, 5_000, 10));
   private final PrintStream out;
 
   public RasterBench(PrintStream out) {
@@ -33,9 +37,9 @@ public final class RasterBench {
     List<Figure> figures = new ArrayList<>();
     try (NDManager m = NDManager.newBaseManager(Device.cpu()); TileRasterizer kernel = new TileRasterizer(THREADS);
         TileRasterizer oneThread = new TileRasterizer(1); NdRasterizer nd = new NdRasterizer()) {
-      for (int[] c : CASES) {
-        int size = c[0];
-        int gaussians = c[1];
+      for (Case c : CASES) {
+        int size = c.size();
+        int gaussians = c.gaussians();
         try (NDManager scene = m.newSubManager()) {
           Camera camera = Camera.frontal(size, size, 1.2f * size, 3);
           ProjectedSplats splats = Projection.project(RasterBenchmark.faceLikeScene(scene, gaussians, camera, SEED),
@@ -47,7 +51,7 @@ public final class RasterBench {
           String label = size + "x" + size + ", " + gaussians / 1000 + "k: ";
           add(figures, new Figure(label + "Java kernel (2 threads) forward", java.forwardMs(), "ms", 0, true));
           add(figures, new Figure(label + "Java kernel (2 threads) forward+backward", java.forwardBackwardMs(), "ms",
-              c[2], true));
+              c.targetMs(), true));
           add(figures, new Figure(label + "Java kernel (1 thread) forward+backward, CPU time",
               single.forwardBackwardCpuMs(), "ms", 0, true));
           add(figures, new Figure(label + "NdRasterizer forward", reference.forwardMs(), "ms", 0, true));
