@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.fym.engine.errors.Errors;
 import ai.fym.engine.nn.Autograd;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -16,8 +19,12 @@ import java.util.Random;
  */
 public final class RasterBenchmark {
 
-  /** Median milliseconds per frame of the forward pass and of forward + backward. */
-  public record Timing(double forwardMs, double forwardBackwardMs) {}
+  /**
+   * Median milliseconds per frame of the forward pass and of forward + backward, and the median CPU time the
+   * calling thread spent on a forward + backward frame (all of it for a one-thread {@link TileRasterizer}; unlike
+   * wall time it hardly depends on other load on the machine).
+   */
+  public record Timing(double forwardMs, double forwardBackwardMs, double forwardBackwardCpuMs) {}
 
   private RasterBenchmark() {}
 
@@ -66,7 +73,7 @@ public final class RasterBenchmark {
   /** Times {@code raster} on {@code splats}: {@code warmups} untimed then {@code repeats} timed frames of each. */
   public static Timing measure(SplatRasterizer raster, ProjectedSplats splats, int warmups, int repeats, long seed) {
     if (repeats < 1 || warmups < 0) {
-      throw new IllegalArgumentException("repeats must be >= 1 and warmups >= 0");
+      throw Errors.splatShape("benchmark repeats and warmups", ">= 1 and >= 0", repeats + " and " + warmups);
     }
     float[][] values = {splats.means2d().toFloatArray(), splats.conics().toFloatArray(),
         splats.opacities().toFloatArray(), splats.features().toFloatArray(), splats.depths().toFloatArray()};
@@ -79,6 +86,8 @@ public final class RasterBenchmark {
     NDManager m = splats.means2d().getManager();
     double[] forward = new double[repeats];
     double[] both = new double[repeats];
+    double[] bothCpu = new double[repeats];
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     for (int i = -warmups; i < repeats; i++) {
       try (NDManager frame = m.newSubManager()) {
         ProjectedSplats leaves = leaves(splats, values, frame);
@@ -93,16 +102,18 @@ public final class RasterBenchmark {
             GradientCollector collector = frame.getEngine().newGradientCollector()) {
           ProjectedSplats leaves = leaves(splats, values, frame);
           long start = System.nanoTime();
+          long startCpu = cpu.getCurrentThreadCpuTime();
           RenderPass pass = raster.render(leaves, background);
           pass.image();
           collector.backward(pass.surrogate(dImage));
           if (i >= 0) {
             both[i] = (System.nanoTime() - start) / 1e6;
+            bothCpu[i] = (cpu.getCurrentThreadCpuTime() - startCpu) / 1e6;
           }
         }
       }
     }
-    return new Timing(median(forward), median(both));
+    return new Timing(median(forward), median(both), median(bothCpu));
   }
 
   /** Copies of {@code splats}' arrays as leaves requiring gradient, in {@code frame}. */

@@ -62,7 +62,7 @@ final class SplatRows {
     inverseA = 1 / a;
     inverseDecay = 1 / decay;
     inverseExpB = 1 / expB;
-    double ey = bins.extents()[2 * i + 1];
+    double ey = bins.halfHeights()[i];
     rowFrom = Math.max(y0, (int) Math.ceil(my - ey - 0.5));
     rowTo = Math.min(y0 + h - 1, (int) Math.floor(my + ey - 0.5));
     cursorRow = Integer.MIN_VALUE;

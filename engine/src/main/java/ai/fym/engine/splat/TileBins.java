@@ -23,7 +23,7 @@ final class TileBins {
   private long[] order = new long[0];
   private int[] rects = new int[0];
   private float[] minPower = new float[0];
-  private float[] extents = new float[0];
+  private float[] halfHeights = new float[0];
 
   /** Bins {@code s} into the tiles of a {@code width x height} image. */
   void build(SplatArrays s, int width, int height) {
@@ -34,7 +34,7 @@ final class TileBins {
       rects = new int[4 * n];
       order = new long[n];
       minPower = new float[n];
-      extents = new float[2 * n];
+      halfHeights = new float[n];
     }
     if (offsets.length < tilesX * tilesY + 1) {
       offsets = new int[tilesX * tilesY + 1];
@@ -69,7 +69,7 @@ final class TileBins {
     }
   }
 
-  /** Sets splat i's tile rectangle, extents and power bound; false when it draws no pixel. */
+  /** Sets splat i's tile rectangle, half-height and power bound; false when it draws no pixel. */
   private boolean bound(SplatArrays s, int i, int width, int height) {
     float opacity = s.opacities()[i];
     if (s.radii()[i] <= 0 || !(opacity >= MIN_ALPHA)) {
@@ -99,8 +99,7 @@ final class TileBins {
     rects[4 * i + 2] = x1 / TILE;
     rects[4 * i + 3] = y1 / TILE;
     minPower[i] = (float) (-0.5 * reach);
-    extents[2 * i] = (float) ex;
-    extents[2 * i + 1] = (float) ey;
+    halfHeights[i] = (float) ey;
     return true;
   }
 
@@ -140,8 +139,8 @@ final class TileBins {
     return minPower;
   }
 
-  /** Per splat, the half-width and half-height (px) of the ellipse where its alpha reaches 1/255. */
-  float[] extents() {
-    return extents;
+  /** Per splat, the half-height (px) of the ellipse where its alpha reaches 1/255. */
+  float[] halfHeights() {
+    return halfHeights;
   }
 }

@@ -177,7 +177,8 @@ final class TileKernel {
           double alpha = Math.min(MAX_ALPHA, raw);
           if (k <= last[p] && power <= 0 && power >= minPower && alpha >= TileBins.MIN_ALPHA) {
             double keep = 1 - alpha;
-            double t = transmittance[p] / keep;
+            double inverseKeep = 1 / keep;
+            double t = transmittance[p] * inverseKeep;
             transmittance[p] = t;
             double dAlphaSum = 0;
             for (int ch = 0; ch < channels; ch++) {
@@ -186,7 +187,8 @@ final class TileKernel {
               dAlphaSum += (feature[ch] - behind[q]) * pixelGradient[q];
               behind[q] = alpha * feature[ch] + keep * behind[q];
             }
-            double dLdAlpha = dAlphaSum * t + (alphaGradient[p] - backgroundDot[p]) * finalTransmittance[p] / keep;
+            double dLdAlpha = dAlphaSum * t
+                + (alphaGradient[p] - backgroundDot[p]) * finalTransmittance[p] * inverseKeep;
             if (raw < MAX_ALPHA) {
               gOpacity += gaussian * dLdAlpha;
               double dPower = raw * dLdAlpha;

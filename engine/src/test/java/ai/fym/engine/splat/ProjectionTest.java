@@ -68,7 +68,8 @@ class ProjectionTest {
           1e-5f);
       assertEquals(0.5f, p.opacities().getFloat(0), 1e-6);
       assertEquals(3, p.depths().getFloat(0), 1e-6);
-      assertEquals(Math.ceil(3 * Math.sqrt(variance + Math.sqrt(0.1))), p.radii()[0], 0, "3DGS floors the spread at 0.1");
+      assertEquals(Math.ceil(3 * Math.sqrt(variance + Math.sqrt(0.1))), p.radii()[0], 0,
+          "3DGS floors the eigenvalue spread at 0.1");
       assertArrayEquals(new float[] {0.28209479f + 0.5f, 0.5f, 0.5f}, p.features().toFloatArray(), 1e-6f);
     }
   }
@@ -92,8 +93,10 @@ class ProjectionTest {
             float[] grad = param.getGradient().toFloatArray();
             int per = grad.length / 4;
             for (int k = 0; k < grad.length; k++) {
-              assertEquals(0, grad[k], k < 3 * per ? 0 : Float.MAX_VALUE, "gradient " + k + " of a culled Gaussian");
-              assertTrue(Float.isFinite(grad[k]));
+              assertTrue(Float.isFinite(grad[k]), "gradient " + k + " is finite");
+              if (k < 3 * per) {
+                assertEquals(0, grad[k], "gradient " + k + " of a culled Gaussian");
+              }
             }
           }
         }

@@ -19,7 +19,7 @@ class TileRasterizerGradientTest {
   private static final float[] BACKGROUND = {0.2f, 0.5f, 0.9f};
 
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3})
+  @ValueSource(longs = {1, 5, 8, 9})
   void analyticGradientsMatchFiniteDifferences(long seed) {
     Scene scene = SplatFixtures.random(20, WIDTH, HEIGHT, 3, seed);
     float[] dImage = SplatFixtures.randomGradient(WIDTH * HEIGHT * 3, seed + 100);

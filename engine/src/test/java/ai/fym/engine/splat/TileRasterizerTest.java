@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.fym.engine.splat.SplatFixtures.Scene;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TileRasterizerTest {
@@ -71,6 +72,23 @@ class TileRasterizerTest {
       for (int k = 0; k < expected.length; k++) {
         for (int i = 0; i < expected[k].length; i++) {
           assertEquals(expected[k][i], actual[k][i], 1e-6 * (1 + Math.abs(expected[k][i])));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anEmptySceneShowsTheBackgroundInBothRasterizers() {
+    Scene empty = SplatFixtures.random(0, 20, 18, 3, 1);
+    try (NDManager m = NDManager.newBaseManager(Device.cpu()); TileRasterizer kernel = new TileRasterizer(2);
+        NdRasterizer nd = new NdRasterizer()) {
+      for (SplatRasterizer raster : new SplatRasterizer[] {kernel, nd}) {
+        RenderPass pass = raster.render(empty.splats(m, false), RGB_BACKGROUND);
+        float[] image = pass.image();
+        float[] alpha = pass.alpha();
+        for (int i = 0; i < 20 * 18; i++) {
+          assertArrayEquals(RGB_BACKGROUND, Arrays.copyOfRange(image, 3 * i, 3 * i + 3));
+          assertEquals(0, alpha[i]);
         }
       }
     }

@@ -48,8 +48,8 @@ final class BenchCommand implements Command {
         training, ms/step) and its end-point error on a generated video with known non-rigid motion beside
         chained and direct DIS flow.
         raster: ms per frame of the 3DGS tile rasterizer on generated face-like scenes (256x256 with 10k and 50k
-        Gaussians, 128x128 with 5k), forward and forward+backward, the Java kernel on 2 threads beside the DJL
-        NDArray rasterizer; needs no samples.
+        Gaussians, 128x128 with 5k), forward and forward+backward, the Java kernel on 2 threads (and its CPU time
+        on one, which other load hardly moves) beside the DJL NDArray rasterizer; needs no samples.
         avatar: ingests the sample clip into a scratch root, trains its main identity's avatar under the
         fym.avatar.* settings, and reports the training time, time per step, the held-out PSNR every 250 steps,
         the time to reach 28 dB and the final held-out PSNR/SSIM.
