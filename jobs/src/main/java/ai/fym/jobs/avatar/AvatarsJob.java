@@ -141,7 +141,7 @@ public final class AvatarsJob {
         .join(ids.select("identity"), seq("identity"), "left_semi")
         .groupBy("identity")
         .agg(sort_array(collect_list(struct(col("clip"), col("frame_index"), col("shot"), col("crop_png"),
-            col("crop_transform"), col("landmarks")))).as("frames"));
+            col("landmarks")))).as("frames"));
     return frames.join(ids, seq("identity")).select(col("identity"), col("input_fingerprint"), col("frames"))
         .repartition(identities.size(), col("identity"));
   }

@@ -17,7 +17,6 @@ import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.TileRasterizer;
-import ai.fym.engine.track.CropTransform;
 import ai.fym.engine.video.VideoWriter;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
@@ -66,7 +65,7 @@ public final class Reenactor {
     int resolution = avatars.get(0).getInt(1);
     String person = driver != null ? driver : mainPerson(clip);
     List<Row> rows = store.read(Tables.FRAMES).where(col("clip").equalTo(clip).and(col("identity").equalTo(person)))
-        .orderBy("frame_index").select("shot", "frame_index", "crop_png", "crop_transform", "landmarks")
+        .orderBy("frame_index").select("shot", "frame_index", "crop_png", "landmarks")
         .collectAsList();
     if (rows.size() < 2) {
       throw Errors.tooFewAvatarFrames(rows.size());
@@ -74,7 +73,7 @@ public final class Reenactor {
     List<AvatarFrame> frames = new ArrayList<>();
     for (Row r : rows) {
       frames.add(AvatarFrame.fromCrop(clip, r.getInt(0), r.getInt(1), ImageCodec.decode((byte[]) r.get(2)),
-          CropTransform.fromArray(floats(r.getList(3))), new Landmarks68(floats(r.getList(4))), resolution));
+          new Landmarks68(floats(r.getList(3))), resolution));
     }
     double fps = store.read(Tables.CLIPS).where(col("clip").equalTo(clip)).select("fps").first().getDouble(0);
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);

@@ -12,7 +12,6 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.TileRasterizer;
-import ai.fym.engine.track.CropTransform;
 import ai.fym.jobs.ingest.IngestJob;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
@@ -56,10 +55,9 @@ public final class AvatarBench {
     AvatarSettings settings = config.avatarSettings();
     List<AvatarFrame> frames = new ArrayList<>();
     for (Row r : store.read(Tables.FRAMES).where(col("identity").equalTo(identity))
-        .select("clip", "shot", "frame_index", "crop_png", "crop_transform", "landmarks").collectAsList()) {
+        .select("clip", "shot", "frame_index", "crop_png", "landmarks").collectAsList()) {
       frames.add(AvatarFrame.fromCrop(r.getString(0), r.getInt(1), r.getInt(2), ImageCodec.decode(r.getAs(3)),
-          CropTransform.fromArray(floats(r.getList(4))), new Landmarks68(floats(r.getList(5))),
-          settings.resolution()));
+          new Landmarks68(floats(r.getList(4))), settings.resolution()));
     }
     AvatarData data = AvatarData.of(frames, settings);
     out.printf(Locale.ROOT, "  %s: %d frames (%d held out), %dx%d, %d steps%n", identity, frames.size(),

@@ -16,7 +16,6 @@ import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.SplatRasterizer;
 import ai.fym.engine.splat.TileRasterizer;
-import ai.fym.engine.track.CropTransform;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
 import java.nio.file.Files;
@@ -85,7 +84,7 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     List<AvatarFrame> frames = new ArrayList<>(frameRows.size());
     for (Row f : frameRows) {
       frames.add(AvatarFrame.fromCrop(f.getString(0), f.getInt(2), f.getInt(1), ImageCodec.decode(
-          (byte[]) f.get(3)), CropTransform.fromArray(floats(f.getList(4))), new Landmarks68(floats(f.getList(5))),
+          (byte[]) f.get(3)), new Landmarks68(floats(f.getList(4))),
           settings.resolution()));
     }
     AvatarData data = AvatarData.of(frames, settings);

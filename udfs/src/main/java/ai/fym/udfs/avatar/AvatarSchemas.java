@@ -51,13 +51,12 @@ public final class AvatarSchemas {
       .add("ssim", DoubleType, false)
       .add("correspondence_uri", StringType, false);
 
-  /** One face frame as it reaches the executor: the crop, its transform and landmarks (frame pixels). */
+  /** One face frame as it reaches the executor: the crop and its landmarks (crop pixels). */
   public static final StructType FRAME = new StructType()
       .add("clip", StringType, false)
       .add("frame_index", IntegerType, false)
       .add("shot", IntegerType, false)
       .add("crop_png", BinaryType, false)
-      .add("crop_transform", createArrayType(FloatType), false)
       .add("landmarks", createArrayType(FloatType), false);
 
   /** A work item: one identity, the fingerprint of its frames, and the frames in (clip, frame) order. */
