@@ -2,6 +2,8 @@ package ai.fym.jobs.cli;
 
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.edit.Editors;
+import ai.fym.jobs.avatar.AvatarSummary;
+import ai.fym.jobs.avatar.AvatarsJob;
 import ai.fym.jobs.eval.EditJob;
 import ai.fym.jobs.eval.EvaluateJob;
 import ai.fym.jobs.eval.QualityGate;
@@ -30,7 +32,7 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run every stage on the sample clip: ingest, edits, trajectories, evaluation, qc, report";
+    return "run every stage on the sample clip: ingest, edits, trajectories, avatars, evaluation, qc, report";
   }
 
   @Override
@@ -46,10 +48,10 @@ final class DemoCommand implements Command {
         Builds a one-clip corpus (identity "megamind") from the sample clip Megamind.avi, which bin/fym
         fetches from Debian's opencv-doc package into ~/.cache/fym/samples on first use, then runs every
         stage available: ingest (shots, face tracks, landmarks, crops), the built-in edits (relight, grade,
-        stylize), a trajectory field per shot, evaluation of every correction method (per-frame, smooth,
-        propagate, trajectory-warp, and the unedited source as the reference), quality gates and the HTML
-        report, whose path it prints. About 20 minutes on 2 cores the first time; a rerun skips
-        everything already done.
+        stylize), a trajectory field per shot, a 3DGS avatar per person (fym.avatar.* settings, every frame
+        rendered), evaluation of every correction method (per-frame, smooth, propagate, trajectory-warp, and
+        the unedited source as the reference), quality gates and the HTML report (with avatar strips), whose
+        path it prints. About 30 minutes on 2 cores the first time; a rerun skips everything already done.
         """;
   }
 
@@ -84,6 +86,9 @@ final class DemoCommand implements Command {
     TrajectorySummary fields = new TrajectoriesJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(),
         ctx.out()).run(Selection.ALL, TrajectoryItem.FRAME);
     ctx.out().println(fields.describe(ctx.outRoot()));
+    AvatarSummary avatars = new AvatarsJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out())
+        .run(Selection.ALL);
+    ctx.out().println(avatars.describe(ctx.outRoot()));
     EvaluateJob evaluate = new EvaluateJob(ctx.spark(), ctx.config(), ctx.store(), ctx.outRoot(), ctx.out());
     int[] evaluated = evaluate.run(Selection.ALL, evaluate.defaults(List.of()));
     QualityGate.Outcome qc = new QualityGate(ctx.spark(), ctx.config(), ctx.store()).run(Selection.ALL);

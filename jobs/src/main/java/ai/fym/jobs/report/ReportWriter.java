@@ -95,6 +95,7 @@ public final class ReportWriter {
       for (int i = 0; i < clipEdits.size(); i++) {
         section(page, clipEdits.get(i), i, img, sampler, qc, colours);
       }
+      AvatarSection.write(page, store, img);
       Path index = dir.resolve("index.html");
       Files.writeString(index, page.render(), StandardCharsets.UTF_8);
       if (remote) {
