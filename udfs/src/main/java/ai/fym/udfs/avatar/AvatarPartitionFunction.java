@@ -15,7 +15,7 @@ import ai.fym.engine.errors.FymException;
 import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.SplatRasterizer;
-import ai.fym.engine.splat.TileRasterizer;
+import ai.fym.engine.splat.Rasterizers;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
 import java.nio.file.Files;
@@ -92,7 +92,9 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     String checkpointName = base + "/" + fingerprint.substring(0, Math.min(12, fingerprint.length())) + ".ckpt";
     Path local = artifacts.localPath(checkpointName);
     Path checkpoint = local != null ? local : tmp.resolve(checkpointName);
-    AvatarTrainer.Result r = AvatarTrainer.train(data, settings, checkpoint, Device.cpu(), TileRasterizer::new);
+    Device device = Device.cpu();
+    AvatarTrainer.Result r = AvatarTrainer.train(data, settings, checkpoint, device,
+        threads -> Rasterizers.forDevice(device, threads));
     Path file = Files.createTempFile(tmp, "avatar-", ".fyma");
     String uri;
     try {
@@ -101,7 +103,7 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     } finally {
       Files.deleteIfExists(file);
     }
-    List<Row> rows = renders(identity, data, r, base, tmp);
+    List<Row> rows = renders(identity, data, r, base, tmp, device);
     Files.deleteIfExists(checkpoint);
     framesTrained.add(frames.size());
     rows.add(0, RowFactory.create("avatar", RowFactory.create(identity, fingerprint, settings.hash(),
@@ -113,8 +115,8 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
   }
 
   /** Every frame rendered and scored, and each shot's correspondence file. */
-  private List<Row> renders(String identity, AvatarData data, AvatarTrainer.Result r, String base, Path tmp)
-      throws Exception {
+  private List<Row> renders(String identity, AvatarData data, AvatarTrainer.Result r, String base, Path tmp,
+      Device device) throws Exception {
     Map<String, List<Integer>> shots = new LinkedHashMap<>();
     for (int i = 0; i < data.frames().size(); i++) {
       AvatarFrame f = data.frames().get(i);
@@ -124,8 +126,8 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     Arrays.stream(data.heldOut()).forEach(i -> heldOut[i] = true);
     List<Row> rows = new ArrayList<>();
     int size = settings.resolution();
-    try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-        SplatRasterizer rasterizer = new TileRasterizer(settings.threads())) {
+    try (NDManager manager = NDManager.newBaseManager(device);
+        SplatRasterizer rasterizer = Rasterizers.forDevice(device, settings.threads())) {
       for (List<Integer> shot : shots.values()) {
         AvatarFrame first = data.frames().get(shot.get(0));
         int[] indices = shot.stream().mapToInt(i -> data.frames().get(i).frameIndex()).toArray();
