@@ -126,10 +126,44 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_REGION = "fym.trajectory.region";
   public static final String TRAJECTORY_REGION_DEFAULT = "frame";
 
+  /**
+   * Stage-level resources on a cluster (ignored locally): {@code none} = Spark's defaults; {@code task} = task
+   * profiles (a CPU profile for ingest and evaluation, a GPU profile for training and correction) on the executors
+   * there are, for clusters without dynamic allocation; {@code executor} = executor profiles too, so GPU executors
+   * are started for the GPU stages (needs dynamic allocation).
+   */
+  public static final String RESOURCES_PROFILES = "fym.resources.profiles";
+  public static final String RESOURCES_PROFILES_DEFAULT = "none";
+  public static final String RESOURCES_CPU_TASK_CPUS = "fym.resources.cpu.taskCpus";
+  public static final String RESOURCES_CPU_TASK_CPUS_DEFAULT = "1";
+  public static final String RESOURCES_CPU_EXECUTOR_CORES = "fym.resources.cpu.executorCores";
+  public static final String RESOURCES_CPU_EXECUTOR_CORES_DEFAULT = "4";
+  public static final String RESOURCES_CPU_EXECUTOR_MEMORY = "fym.resources.cpu.executorMemory";
+  public static final String RESOURCES_CPU_EXECUTOR_MEMORY_DEFAULT = "8g";
+  /** CPUs of a GPU task; every GPU task takes one whole GPU. */
+  public static final String RESOURCES_GPU_TASK_CPUS = "fym.resources.gpu.taskCpus";
+  public static final String RESOURCES_GPU_TASK_CPUS_DEFAULT = "2";
+  public static final String RESOURCES_GPU_EXECUTOR_CORES = "fym.resources.gpu.executorCores";
+  public static final String RESOURCES_GPU_EXECUTOR_CORES_DEFAULT = "8";
+  public static final String RESOURCES_GPU_EXECUTOR_MEMORY = "fym.resources.gpu.executorMemory";
+  public static final String RESOURCES_GPU_EXECUTOR_MEMORY_DEFAULT = "32g";
+  public static final String RESOURCES_GPU_EXECUTOR_GPUS = "fym.resources.gpu.executorGpus";
+  public static final String RESOURCES_GPU_EXECUTOR_GPUS_DEFAULT = "1";
+  public static final String RESOURCES_GPU_DISCOVERY_SCRIPT = "fym.resources.gpu.discoveryScript";
+  public static final String RESOURCES_GPU_DISCOVERY_SCRIPT_DEFAULT =
+      "/opt/spark/examples/src/main/scripts/getGpusResources.sh";
+  /** DJL (PyTorch intra-op) and BLAS/OpenMP threads of each task on a cluster; 0 = {@code spark.task.cpus}. */
+  public static final String EXECUTOR_THREADS = "fym.executor.threads";
+  public static final String EXECUTOR_THREADS_DEFAULT = "0";
+
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
 
   private static final Map<String, String> DEFAULTS = defaultsMap();
+  /** What a credential's value is shown as. */
+  public static final String REDACTED = "*********(redacted)";
+  private static final java.util.regex.Pattern CREDENTIAL_KEY = java.util.regex.Pattern.compile(
+      "secret|password|token|access[._-]?key", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> values;
 
@@ -233,6 +267,21 @@ public final class FymConfig implements Serializable {
   /** Whether trajectory fields are trained on full frames ({@code frame}) or on the face crops ({@code face}). */
   public String trajectoryRegion() {
     return get(TRAJECTORY_REGION);
+  }
+
+  /**
+   * Every key and value, those of credentials (keys naming a secret, password, token or access key) replaced by
+   * {@link #REDACTED}: what may be logged or stored, e.g. in the {@code runs} table.
+   */
+  public Map<String, String> redacted() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, isCredential(k) ? REDACTED : v));
+    return out;
+  }
+
+  /** Whether a key holds a credential, whose value is never logged or stored. */
+  public static boolean isCredential(String key) {
+    return CREDENTIAL_KEY.matcher(key).find();
   }
 
   /** Every {@code spark.*} key, to be applied to the Spark session. */
@@ -349,6 +398,22 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "frame or face");
         }
       }
+      case RESOURCES_PROFILES -> {
+        if (!List.of("none", "task", "executor").contains(get(key))) {
+          throw Errors.badConfig(key, get(key), "none, task or executor");
+        }
+      }
+      case RESOURCES_CPU_TASK_CPUS, RESOURCES_CPU_EXECUTOR_CORES, RESOURCES_GPU_TASK_CPUS,
+          RESOURCES_GPU_EXECUTOR_CORES, RESOURCES_GPU_EXECUTOR_GPUS -> {
+        if (getLong(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a positive integer");
+        }
+      }
+      case EXECUTOR_THREADS -> {
+        if (getLong(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive integer");
+        }
+      }
       case OUT -> {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
@@ -405,6 +470,16 @@ public final class FymConfig implements Serializable {
     m.put(TRAJECTORY_SEED, TRAJECTORY_SEED_DEFAULT);
     m.put(TRAJECTORY_THREADS, TRAJECTORY_THREADS_DEFAULT);
     m.put(TRAJECTORY_REGION, TRAJECTORY_REGION_DEFAULT);
+    m.put(RESOURCES_PROFILES, RESOURCES_PROFILES_DEFAULT);
+    m.put(RESOURCES_CPU_TASK_CPUS, RESOURCES_CPU_TASK_CPUS_DEFAULT);
+    m.put(RESOURCES_CPU_EXECUTOR_CORES, RESOURCES_CPU_EXECUTOR_CORES_DEFAULT);
+    m.put(RESOURCES_CPU_EXECUTOR_MEMORY, RESOURCES_CPU_EXECUTOR_MEMORY_DEFAULT);
+    m.put(RESOURCES_GPU_TASK_CPUS, RESOURCES_GPU_TASK_CPUS_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_CORES, RESOURCES_GPU_EXECUTOR_CORES_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_MEMORY, RESOURCES_GPU_EXECUTOR_MEMORY_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_GPUS, RESOURCES_GPU_EXECUTOR_GPUS_DEFAULT);
+    m.put(RESOURCES_GPU_DISCOVERY_SCRIPT, RESOURCES_GPU_DISCOVERY_SCRIPT_DEFAULT);
+    m.put(EXECUTOR_THREADS, EXECUTOR_THREADS_DEFAULT);
     return m;
   }
 }

@@ -1,5 +1,6 @@
 package ai.fym.jobs.tables;
 
+import ai.fym.jobs.runs.RunRecorder;
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.trajectory.TrajectorySchemas;
@@ -37,6 +38,9 @@ public final class Tables {
   public static final TableDef TRAJECTORIES = new TableDef("trajectories", TrajectorySchemas.TRAJECTORIES,
       List.of("identity", "clip", "shot", "region", "config_hash"));
 
+  /** One row per command: its configuration (credentials redacted), versions, commit and stage timings. */
+  public static final TableDef RUNS = new TableDef("runs", RunRecorder.SCHEMA, List.of("run_id"));
+
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, RUNS);
 }
