@@ -55,6 +55,23 @@ final class JavaProcesses {
     throw new IllegalStateException("no '" + text + "' within " + limit + ":\n" + Files.readString(log));
   }
 
+  /** Waits until the process accepts connections on 127.0.0.1:{@code port}; fails when it dies. */
+  static void awaitPort(Process p, int port, Path log, Duration limit) throws Exception {
+    long end = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < end) {
+      try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("process exited " + p.exitValue() + ":\n" + Files.readString(log));
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("nothing listens on port " + port + " within " + limit + ":\n"
+        + Files.readString(log));
+  }
+
   /** Waits for a process to end; returns its exit code (the process is killed past {@code limit}). */
   static int await(Process p, Duration limit) throws InterruptedException {
     if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
