@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The one configuration class: every key the project reads is a {@code KEY} + {@code KEY_DEFAULT}
@@ -162,8 +163,8 @@ public final class FymConfig implements Serializable {
   private static final Map<String, String> DEFAULTS = defaultsMap();
   /** What a credential's value is shown as. */
   public static final String REDACTED = "*********(redacted)";
-  private static final java.util.regex.Pattern CREDENTIAL_KEY = java.util.regex.Pattern.compile(
-      "secret|password|token|access[._-]?key", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREDENTIAL_KEY = Pattern.compile("secret|password|token|access[._-]?key",
+      Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> values;
 

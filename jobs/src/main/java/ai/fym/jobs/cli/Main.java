@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The entry point behind {@code bin/fym} (and {@code spark-submit --class ai.fym.jobs.cli.Main}):
@@ -111,7 +112,7 @@ public final class Main {
     return words.stream().map(w -> {
       int eq = w.indexOf('=');
       return eq > 0 && FymConfig.isCredential(w.substring(0, eq)) ? w.substring(0, eq + 1) + FymConfig.REDACTED : w;
-    }).collect(java.util.stream.Collectors.joining(" "));
+    }).collect(Collectors.joining(" "));
   }
 
   private static int commandIndex(List<String> argv) {

@@ -70,9 +70,11 @@ public final class RunRecorder {
     Map<String, String> out = new TreeMap<>();
     try (InputStream in = RunRecorder.class.getResourceAsStream("versions.properties")) {
       Properties p = new Properties();
-      p.load(in);
+      if (in != null) {
+        p.load(in);
+      }
       p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-    } catch (IOException | NullPointerException e) {
+    } catch (IOException e) {
       out.put("fym", "unknown");
     }
     out.put("spark.runtime", spark.version());

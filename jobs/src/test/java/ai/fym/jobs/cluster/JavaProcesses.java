@@ -14,19 +14,21 @@ import java.util.concurrent.TimeUnit;
  * Starts the separate JVMs of the integration tests (Spark master, workers, spark-submit, the S3 server) with
  * this test JVM's module and system flags, their output in a log file, and waits for what they print.
  */
-final class JavaProcesses {
+public final class JavaProcesses {
   private JavaProcesses() {}
+
+  /** This test JVM's module and system flags ({@code --add-opens}, {@code -D...}), for the JVMs it starts. */
+  public static List<String> jvmFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(f -> f.startsWith("--add-opens") || f.startsWith("-D") || f.startsWith("-XX:+Ignore")).toList();
+  }
 
   /** Starts {@code java <flags> -Xmx<heap> -cp <classpath> <main and arguments>}, output to {@code log}. */
   static Process start(String heap, String classpath, List<String> mainAndArgs, Map<String, String> env, Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens") || flag.startsWith("-D") || flag.startsWith("-XX:+Ignore")) {
-        command.add(flag);
-      }
-    }
+    command.addAll(jvmFlags());
     command.add("-Xmx" + heap);
     if (classpath != null) {
       command.add("-cp");

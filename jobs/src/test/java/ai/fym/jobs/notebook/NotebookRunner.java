@@ -1,11 +1,11 @@
 package ai.fym.jobs.notebook;
 
+import ai.fym.jobs.cluster.JavaProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +31,7 @@ public final class NotebookRunner {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     List<String> vmOptions = new ArrayList<>(List.of("-Xmx1g", "-Dfym.tables=" + tables));
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens") || flag.startsWith("-D") || flag.startsWith("-XX:+Ignore")) {
-        vmOptions.add(flag);
-      }
-    }
+    vmOptions.addAll(JavaProcesses.jvmFlags());
     try (JShell shell = JShell.builder().out(out).err(out).remoteVMOptions(vmOptions.toArray(String[]::new))
         .build()) {
       String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -33,7 +33,7 @@ public final class ArtifactStore implements Serializable {
     org.apache.hadoop.fs.Path dest = new org.apache.hadoop.fs.Path(outRoot + "/" + relative);
     FileSystem fs = dest.getFileSystem(conf());
     fs.mkdirs(dest.getParent());
-    if (OBJECT_STORES.contains(dest.toUri().getScheme())) {
+    if (OBJECT_STORES.contains(fs.getUri().getScheme())) {
       write(local, fs, dest);
       return fs.makeQualified(dest).toUri().toString();
     }
