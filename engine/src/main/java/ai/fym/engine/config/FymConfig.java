@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The one configuration class: every key the project reads is a {@code KEY} + {@code KEY_DEFAULT}
@@ -154,10 +155,44 @@ public final class FymConfig implements Serializable {
   public static final String AVATAR_THREADS = "fym.avatar.threads";
   public static final String AVATAR_THREADS_DEFAULT = "0";
 
+  /**
+   * Stage-level resources on a cluster (ignored locally): {@code none} = Spark's defaults; {@code task} = task
+   * profiles (a CPU profile for ingest and evaluation, a GPU profile for training and correction) on the executors
+   * there are, for clusters without dynamic allocation; {@code executor} = executor profiles too, so GPU executors
+   * are started for the GPU stages (needs dynamic allocation).
+   */
+  public static final String RESOURCES_PROFILES = "fym.resources.profiles";
+  public static final String RESOURCES_PROFILES_DEFAULT = "none";
+  public static final String RESOURCES_CPU_TASK_CPUS = "fym.resources.cpu.taskCpus";
+  public static final String RESOURCES_CPU_TASK_CPUS_DEFAULT = "1";
+  public static final String RESOURCES_CPU_EXECUTOR_CORES = "fym.resources.cpu.executorCores";
+  public static final String RESOURCES_CPU_EXECUTOR_CORES_DEFAULT = "4";
+  public static final String RESOURCES_CPU_EXECUTOR_MEMORY = "fym.resources.cpu.executorMemory";
+  public static final String RESOURCES_CPU_EXECUTOR_MEMORY_DEFAULT = "8g";
+  /** CPUs of a GPU task; every GPU task takes one whole GPU. */
+  public static final String RESOURCES_GPU_TASK_CPUS = "fym.resources.gpu.taskCpus";
+  public static final String RESOURCES_GPU_TASK_CPUS_DEFAULT = "2";
+  public static final String RESOURCES_GPU_EXECUTOR_CORES = "fym.resources.gpu.executorCores";
+  public static final String RESOURCES_GPU_EXECUTOR_CORES_DEFAULT = "8";
+  public static final String RESOURCES_GPU_EXECUTOR_MEMORY = "fym.resources.gpu.executorMemory";
+  public static final String RESOURCES_GPU_EXECUTOR_MEMORY_DEFAULT = "32g";
+  public static final String RESOURCES_GPU_EXECUTOR_GPUS = "fym.resources.gpu.executorGpus";
+  public static final String RESOURCES_GPU_EXECUTOR_GPUS_DEFAULT = "1";
+  public static final String RESOURCES_GPU_DISCOVERY_SCRIPT = "fym.resources.gpu.discoveryScript";
+  public static final String RESOURCES_GPU_DISCOVERY_SCRIPT_DEFAULT =
+      "/opt/spark/examples/src/main/scripts/getGpusResources.sh";
+  /** DJL (PyTorch intra-op) and BLAS/OpenMP threads of each task on a cluster; 0 = {@code spark.task.cpus}. */
+  public static final String EXECUTOR_THREADS = "fym.executor.threads";
+  public static final String EXECUTOR_THREADS_DEFAULT = "0";
+
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
 
   private static final Map<String, String> DEFAULTS = defaultsMap();
+  /** What a credential's value is shown as. */
+  public static final String REDACTED = "*********(redacted)";
+  private static final Pattern CREDENTIAL_KEY = Pattern.compile("secret|password|token|access[._-]?key",
+      Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> values;
 
@@ -271,6 +306,21 @@ public final class FymConfig implements Serializable {
         getDouble(AVATAR_SSIM_WEIGHT), getDouble(AVATAR_CODE_SMOOTHING), getInt(AVATAR_DENSIFY_EVERY),
         getInt(AVATAR_CHECKPOINT_EVERY), getLong(AVATAR_SEED),
         threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Every key and value, those of credentials (keys naming a secret, password, token or access key) replaced by
+   * {@link #REDACTED}: what may be logged or stored, e.g. in the {@code runs} table.
+   */
+  public Map<String, String> redacted() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, isCredential(k) ? REDACTED : v));
+    return out;
+  }
+
+  /** Whether a key holds a credential, whose value is never logged or stored. */
+  public static boolean isCredential(String key) {
+    return CREDENTIAL_KEY.matcher(key).find();
   }
 
   /** Every {@code spark.*} key, to be applied to the Spark session. */
@@ -392,7 +442,14 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "an integer of at least 16 (pixels)");
         }
       }
-      case AVATAR_SPACING, AVATAR_MAX_GAUSSIANS, AVATAR_CODE_DIMS, AVATAR_HIDDEN -> {
+      case RESOURCES_PROFILES -> {
+        if (!List.of("none", "task", "executor").contains(get(key))) {
+          throw Errors.badConfig(key, get(key), "none, task or executor");
+        }
+      }
+      case RESOURCES_CPU_TASK_CPUS, RESOURCES_CPU_EXECUTOR_CORES, RESOURCES_GPU_TASK_CPUS,
+          RESOURCES_GPU_EXECUTOR_CORES, RESOURCES_GPU_EXECUTOR_GPUS, AVATAR_SPACING, AVATAR_MAX_GAUSSIANS,
+          AVATAR_CODE_DIMS, AVATAR_HIDDEN -> {
         if (getLong(key) < 1) {
           throw Errors.badConfig(key, get(key), "a positive integer");
         }
@@ -413,7 +470,7 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "zero or a positive number");
         }
       }
-      case AVATAR_STEPS, AVATAR_DENSIFY_EVERY, AVATAR_CHECKPOINT_EVERY, AVATAR_THREADS -> {
+      case AVATAR_STEPS, AVATAR_DENSIFY_EVERY, AVATAR_CHECKPOINT_EVERY, AVATAR_THREADS, EXECUTOR_THREADS -> {
         if (getLong(key) < 0) {
           throw Errors.badConfig(key, get(key), "zero or a positive integer");
         }
@@ -487,6 +544,16 @@ public final class FymConfig implements Serializable {
     m.put(AVATAR_CHECKPOINT_EVERY, AVATAR_CHECKPOINT_EVERY_DEFAULT);
     m.put(AVATAR_SEED, AVATAR_SEED_DEFAULT);
     m.put(AVATAR_THREADS, AVATAR_THREADS_DEFAULT);
+    m.put(RESOURCES_PROFILES, RESOURCES_PROFILES_DEFAULT);
+    m.put(RESOURCES_CPU_TASK_CPUS, RESOURCES_CPU_TASK_CPUS_DEFAULT);
+    m.put(RESOURCES_CPU_EXECUTOR_CORES, RESOURCES_CPU_EXECUTOR_CORES_DEFAULT);
+    m.put(RESOURCES_CPU_EXECUTOR_MEMORY, RESOURCES_CPU_EXECUTOR_MEMORY_DEFAULT);
+    m.put(RESOURCES_GPU_TASK_CPUS, RESOURCES_GPU_TASK_CPUS_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_CORES, RESOURCES_GPU_EXECUTOR_CORES_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_MEMORY, RESOURCES_GPU_EXECUTOR_MEMORY_DEFAULT);
+    m.put(RESOURCES_GPU_EXECUTOR_GPUS, RESOURCES_GPU_EXECUTOR_GPUS_DEFAULT);
+    m.put(RESOURCES_GPU_DISCOVERY_SCRIPT, RESOURCES_GPU_DISCOVERY_SCRIPT_DEFAULT);
+    m.put(EXECUTOR_THREADS, EXECUTOR_THREADS_DEFAULT);
     return m;
   }
 }

@@ -31,4 +31,20 @@ class FymConfigTest {
     assertTrue(bad.getMessage().contains(FymConfig.INGEST_MIN_FACE_SCORE));
     assertThrows(IllegalArgumentException.class, () -> c.with(FymConfig.INGEST_CROP_SIZE, "abc"));
   }
+
+  @Test
+  void credentialsAreRedactedAndEveryConfFileIsValid() throws Exception {
+    FymConfig c = FymConfig.defaults().with("spark.hadoop.fs.s3a.access.key", "AKIA")
+        .with("spark.hadoop.fs.s3a.secret.key", "s3cr3t").with("spark.hadoop.fs.s3a.session.token", "t0k")
+        .with("spark.ssl.keyPassword", "pw").with("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000");
+    java.util.Map<String, String> shown = c.redacted();
+    for (String key : java.util.List.of("spark.hadoop.fs.s3a.access.key", "spark.hadoop.fs.s3a.secret.key",
+        "spark.hadoop.fs.s3a.session.token", "spark.ssl.keyPassword")) {
+      assertEquals(FymConfig.REDACTED, shown.get(key), key);
+    }
+    assertEquals("http://127.0.0.1:9000", shown.get("spark.hadoop.fs.s3a.endpoint"));
+    for (String name : java.util.List.of("local", "cluster", "gpu")) {
+      FymConfig.defaults().withFile(Path.of("../conf/" + name + ".conf"));
+    }
+  }
 }

@@ -10,6 +10,7 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.jobs.eval.Selection;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
@@ -80,9 +81,9 @@ public final class AvatarsJob {
         settings.steps(), settings.codeDims(), settings.hidden(), settings.heldOutEvery(), settings.ssimWeight(),
         settings.codeSmoothing(), settings.densifyEvery(), settings.checkpointEvery(), settings.seed(), threads);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.avatars.frames");
-    Dataset<Row> out = items(selection, todo, fingerprints).mapPartitions(new AvatarPartitionFunction(
-            new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained),
-            Encoders.row(AvatarSchemas.OUTPUT))
+    Dataset<Row> trainedRows = items(selection, todo, fingerprints).mapPartitions(new AvatarPartitionFunction(
+        new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained), Encoders.row(AvatarSchemas.OUTPUT));
+    Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       try (Progress p = new Progress(spark.sparkContext(), "avatars", "frames", todo.size(), trained, log)) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The entry point behind {@code bin/fym} (and {@code spark-submit --class ai.fym.jobs.cli.Main}):
@@ -62,8 +63,10 @@ public final class Main {
       known.addAll(GLOBAL);
       args.rejectUnknown(known);
       FymConfig config = configure(global, args);
-      try (Context context = new Context(config, out)) {
-        return command.run(context, args);
+      try (Context context = new Context(config, out, recorded(argv.subList(split, argv.size())))) {
+        int code = command.run(context, args);
+        context.finished(code);
+        return code;
       }
     } catch (IllegalArgumentException | FymException e) {
       out.println("fym " + command.name() + ": " + e.getMessage());
@@ -103,6 +106,14 @@ public final class Main {
       }
     }
     return config;
+  }
+
+  /** The command line as the runs table keeps it: credentials given as {@code KEY=VALUE} redacted. */
+  static String recorded(List<String> words) {
+    return words.stream().map(w -> {
+      int eq = w.indexOf('=');
+      return eq > 0 && FymConfig.isCredential(w.substring(0, eq)) ? w.substring(0, eq + 1) + FymConfig.REDACTED : w;
+    }).collect(Collectors.joining(" "));
   }
 
   private static int commandIndex(List<String> argv) {

@@ -8,6 +8,7 @@ import ai.fym.engine.errors.Errors;
 import ai.fym.engine.naming.SafeNames;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
@@ -92,10 +93,10 @@ public final class EditJob {
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
     LongAccumulator edited = spark.sparkContext().longAccumulator("fym.edit.frames");
-    Dataset<Row> out = WorkRows.distribute(spark, tasks, EditTask.SCHEMA, tasks.size())
+    Dataset<Row> out = StageResources.apply(WorkRows.distribute(spark, tasks, EditTask.SCHEMA, tasks.size())
         .mapPartitions(new EditPartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), edited),
-            Encoders.row(EditPartitionFunction.OUTPUT))
+            Encoders.row(EditPartitionFunction.OUTPUT)), StageResources.Kind.CPU, config)
         .cache();
     try {
       try (Progress p = new Progress(spark.sparkContext(), "edit " + edit, "frames", tasks.size(), edited, log)) {

@@ -8,6 +8,7 @@ import ai.fym.engine.geom.Box;
 import ai.fym.engine.trajectory.FieldSource;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
@@ -114,11 +115,11 @@ public final class EvaluateJob {
     LongAccumulator loaded = spark.sparkContext().longAccumulator("fym.evaluate.fields");
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.TRAJECTORY_THREADS), items.size());
     List<Row> rows = items.stream().map(EvalItem::toRow).toList();
-    Dataset<Row> out = WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
+    Dataset<Row> out = StageResources.apply(WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), config.trajectorySettings(),
             threads, measured, loaded),
-            Encoders.row(EvaluatePartitionFunction.OUTPUT))
+            Encoders.row(EvaluatePartitionFunction.OUTPUT)), StageResources.Kind.CPU, config)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
       try (Progress p = new Progress(spark.sparkContext(), "evaluate", "frames measured", items.size(), measured,

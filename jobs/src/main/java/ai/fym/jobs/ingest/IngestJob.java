@@ -6,6 +6,7 @@ import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.ingest.IngestSettings;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
@@ -114,9 +115,11 @@ public final class IngestJob {
     LongAccumulator framesDone = spark.sparkContext().longAccumulator("fym.ingest.frames");
     Dataset<Row> in = WorkRows.distribute(spark, todo.stream().map(ClipInput::toRow).toList(), ClipInput.SCHEMA,
         parts);
-    Dataset<Row> out = in.mapPartitions(new IngestPartitionFunction(settings,
+    Dataset<Row> ingested = in.mapPartitions(new IngestPartitionFunction(settings,
         (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone),
-        Encoders.row(IngestSchemas.OUTPUT)).persist(StorageLevel.MEMORY_AND_DISK());
+        Encoders.row(IngestSchemas.OUTPUT));
+    Dataset<Row> out = StageResources.apply(ingested, StageResources.Kind.CPU, config)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     long t0 = System.nanoTime();
     try (Progress p = new Progress(spark.sparkContext(), "ingest", "face frames", parts, framesDone, log)) {
       out.count();

@@ -5,7 +5,9 @@ import ai.fym.engine.image.RgbImage;
 import ai.fym.jobs.report.ReportData.ClipEdit;
 import ai.fym.jobs.report.ReportData.Curve;
 import ai.fym.jobs.report.ReportData.MethodKey;
+import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.udfs.io.ArtifactStore;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -218,10 +220,14 @@ public final class ReportWriter {
 
   private void copyToRoot(Path dir) throws IOException {
     URI target = URI.create(outRoot + "/report");
-    FileSystem fs = FileSystem.get(target, spark.sparkContext().hadoopConfiguration());
-    org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target);
-    fs.delete(dst, true);
-    fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(dir.toUri()), dst);
+    FileSystem.get(target, spark.sparkContext().hadoopConfiguration()).delete(new org.apache.hadoop.fs.Path(target),
+        true);
+    ArtifactStore store = new ArtifactStore(outRoot, Sessions.hadoopSettings(spark));
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        store.put(file, "report/" + dir.relativize(file).toString().replace('\\', '/'));
+      }
+    }
   }
 
   /** Removes the PNGs of an earlier report, so the folder holds only what the new page links. */

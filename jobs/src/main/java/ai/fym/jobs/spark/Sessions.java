@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Creates the Spark session every command runs in: Delta Lake enabled, the master from
- * configuration (a {@code spark-submit} master wins), quiet UI-less local defaults, and every
- * {@code spark.*} key of the configuration applied.
+ * configuration (a {@code spark-submit} master wins), quiet UI-less local defaults, every
+ * {@code spark.*} key of the configuration applied, and on a cluster the executors' DJL and BLAS threads.
  */
 public final class Sessions {
   private Sessions() {}
@@ -28,9 +28,36 @@ public final class Sessions {
       b.master(config.get(FymConfig.MASTER));
     }
     config.sparkSettings().forEach(b::config);
+    if (!isLocal(config)) {
+      executorThreads(config).forEach(b::config);
+    }
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
+  }
+
+  /** Whether Spark runs in this JVM ({@code local[...]}), where no executor settings or resource profiles apply. */
+  public static boolean isLocal(FymConfig config) {
+    return System.getProperty("spark.master", config.get(FymConfig.MASTER)).startsWith("local");
+  }
+
+  /**
+   * Executor settings that give each task {@code fym.executor.threads} DJL (PyTorch intra-op) and BLAS/OpenMP
+   * threads (default: {@code spark.task.cpus}), so the tasks of one executor together use its cores and no more.
+   * OpenMP and OpenBLAS read their environment; DJL its system properties, appended to the executor's options.
+   */
+  static Map<String, String> executorThreads(FymConfig config) {
+    Map<String, String> spark = config.sparkSettings();
+    int configured = config.getInt(FymConfig.EXECUTOR_THREADS);
+    String threads = configured > 0 ? String.valueOf(configured) : spark.getOrDefault("spark.task.cpus", "1");
+    Map<String, String> out = new TreeMap<>();
+    for (String env : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
+      out.put("spark.executorEnv." + env, threads);
+    }
+    String options = spark.getOrDefault("spark.executor.extraJavaOptions", "");
+    out.put("spark.executor.extraJavaOptions", (options + " -Dai.djl.pytorch.num_threads=" + threads
+        + " -Dai.djl.pytorch.num_interop_threads=1").trim());
+    return out;
   }
 
   /** Hadoop settings ({@code spark.hadoop.*} without the prefix) for executors that open file systems. */

@@ -20,6 +20,11 @@ public final class DeltaStore {
     this.root = outRoot.replaceAll("/+$", "");
   }
 
+  /** The output root the tables lie under. */
+  public String root() {
+    return root;
+  }
+
   public String path(TableDef t) {
     return root + "/tables/" + t.name();
   }

@@ -1,6 +1,7 @@
 package ai.fym.jobs.tables;
 
 import ai.fym.udfs.avatar.AvatarSchemas;
+import ai.fym.jobs.runs.RunRecorder;
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.trajectory.TrajectorySchemas;
@@ -41,6 +42,9 @@ public final class Tables {
   public static final TableDef RENDERS = new TableDef("renders", AvatarSchemas.RENDERS,
       List.of("identity", "clip", "frame_index"));
 
+  /** One row per command: its configuration (credentials redacted), versions, commit and stage timings. */
+  public static final TableDef RUNS = new TableDef("runs", RunRecorder.SCHEMA, List.of("run_id"));
+
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS, RUNS);
 }

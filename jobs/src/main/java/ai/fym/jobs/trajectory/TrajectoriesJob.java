@@ -11,6 +11,7 @@ import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.jobs.eval.Selection;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
+import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
@@ -103,10 +104,11 @@ public final class TrajectoriesJob {
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.trajectories.frames");
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.TRAJECTORY_THREADS), items.size());
-    Dataset<Row> out = work(items, region).mapPartitions(new TrajectoryPartitionFunction(new Localizer(hadoop),
-            new ArtifactStore(outRoot, hadoop), config.videoLimits(),
+    Dataset<Row> trainedRows = work(items, region).mapPartitions(new TrajectoryPartitionFunction(
+            new Localizer(hadoop), new ArtifactStore(outRoot, hadoop), config.videoLimits(),
             config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), settings, threads, trained),
-            Encoders.row(TrajectorySchemas.OUTPUT))
+        Encoders.row(TrajectorySchemas.OUTPUT));
+    Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       try (Progress p = new Progress(spark.sparkContext(), "trajectories", "frames", items.size(), trained, log)) {

@@ -45,4 +45,12 @@ class MainTest {
     assertEquals("s3a://bucket/fym", c.get(FymConfig.OUT));
     assertEquals(128, c.getInt(FymConfig.INGEST_CROP_SIZE));
   }
+
+  @Test
+  void theRecordedCommandLineHidesCredentials() {
+    String recorded = Main.recorded(List.of("ingest", "--corpus", "s3a://b/c", "--set",
+        "spark.hadoop.fs.s3a.secret.key=hunter2", "--set", "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000"));
+    assertEquals("ingest --corpus s3a://b/c --set spark.hadoop.fs.s3a.secret.key=" + FymConfig.REDACTED
+        + " --set spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000", recorded);
+  }
 }

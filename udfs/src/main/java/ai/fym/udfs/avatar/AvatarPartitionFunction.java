@@ -16,6 +16,7 @@ import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.SplatRasterizer;
 import ai.fym.engine.splat.Rasterizers;
+import ai.fym.udfs.device.Devices;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     String checkpointName = base + "/" + fingerprint.substring(0, Math.min(12, fingerprint.length())) + ".ckpt";
     Path local = artifacts.localPath(checkpointName);
     Path checkpoint = local != null ? local : tmp.resolve(checkpointName);
-    Device device = Device.cpu();
+    Device device = Devices.forTask();
     AvatarTrainer.Result r = AvatarTrainer.train(data, settings, checkpoint, device,
         threads -> Rasterizers.forDevice(device, threads));
     Path file = Files.createTempFile(tmp, "avatar-", ".fyma");

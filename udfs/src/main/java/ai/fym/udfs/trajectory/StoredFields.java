@@ -1,11 +1,11 @@
 package ai.fym.udfs.trajectory;
 
-import ai.djl.Device;
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.trajectory.FieldFile;
 import ai.fym.engine.trajectory.FieldSource;
 import ai.fym.engine.trajectory.TrajectoryField;
 import ai.fym.engine.trajectory.TrajectorySettings;
+import ai.fym.udfs.device.Devices;
 import ai.fym.udfs.io.Localizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class StoredFields implements FieldSource {
       return null;
     }
     try (Localizer.Local local = localizer.localize(uri, tmp)) {
-      TrajectoryField field = FieldFile.read(local.path(), settings.threads(), Device.cpu()).field();
+      TrajectoryField field = FieldFile.read(local.path(), settings.threads(), Devices.forTask()).field();
       if (!field.settings().hash().equals(settings.hash())) {
         field.close();
         return null;

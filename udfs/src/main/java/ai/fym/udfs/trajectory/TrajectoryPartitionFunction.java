@@ -1,6 +1,5 @@
 package ai.fym.udfs.trajectory;
 
-import ai.djl.Device;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.image.ImageCodec;
@@ -12,6 +11,7 @@ import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.engine.trajectory.TrajectoryTrainer;
 import ai.fym.engine.video.VideoLimits;
 import ai.fym.engine.video.VideoReader;
+import ai.fym.udfs.device.Devices;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
@@ -86,7 +86,7 @@ public final class TrajectoryPartitionFunction implements MapPartitionsFunction<
     String base = item.artifactBase(s.hash());
     Path local = artifacts.localPath(item.checkpoint(s.hash()));
     Path checkpoint = local != null ? local : tmp.resolve(item.checkpoint(s.hash()));
-    TrajectoryTrainer.Result r = TrajectoryTrainer.train(shot, s, checkpoint, Device.cpu());
+    TrajectoryTrainer.Result r = TrajectoryTrainer.train(shot, s, checkpoint, Devices.forTask());
     String uri;
     double photometric;
     try (TrajectoryField field = r.field()) {
