@@ -126,6 +126,18 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_REGION = "fym.trajectory.region";
   public static final String TRAJECTORY_REGION_DEFAULT = "frame";
 
+  /** Share of work items whose first task attempt the fault injector fails (0: none; soak runs use 0.2). */
+  public static final String FAULTS_TASK_FAILURE_RATE = "fym.faults.taskFailureRate";
+  public static final String FAULTS_TASK_FAILURE_RATE_DEFAULT = "0";
+  /** Seed of the fault injector's choices: which items fail, and where. */
+  public static final String FAULTS_SEED = "fym.faults.seed";
+  public static final String FAULTS_SEED_DEFAULT = "1";
+
+  /** Keys whose values are credentials: never logged, printed or written to a table (Spark's redaction pattern). */
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile("(?i).*(secret|password|token|access[._-]?key|credential).*");
+  private static final String REDACTED = "*********(redacted)";
+
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
 
@@ -233,6 +245,23 @@ public final class FymConfig implements Serializable {
   /** Whether trajectory fields are trained on full frames ({@code frame}) or on the face crops ({@code face}). */
   public String trajectoryRegion() {
     return get(TRAJECTORY_REGION);
+  }
+
+  /** Whether a key holds a credential (an S3 secret or access key, a session token, a password). */
+  public static boolean isSecret(String key) {
+    return SECRET_KEY.matcher(key).matches();
+  }
+
+  /** Every key and value, credentials replaced by a redaction mark: the only form in which to print or store them. */
+  public Map<String, String> redacted() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, isSecret(k) ? REDACTED : v));
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return redacted().toString();
   }
 
   /** Every {@code spark.*} key, to be applied to the Spark session. */
@@ -353,6 +382,16 @@ public final class FymConfig implements Serializable {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
         }
+        if (get(key).matches("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*@.*")) {
+          throw Errors.credentialsInUri(key);
+        }
+      }
+      case FAULTS_SEED -> getLong(key);
+      case FAULTS_TASK_FAILURE_RATE -> {
+        double d = getDouble(key);
+        if (d < 0 || d >= 1) {
+          throw Errors.badConfig(key, get(key), "a share in [0, 1)");
+        }
       }
       default -> { }
     }
@@ -405,6 +444,8 @@ public final class FymConfig implements Serializable {
     m.put(TRAJECTORY_SEED, TRAJECTORY_SEED_DEFAULT);
     m.put(TRAJECTORY_THREADS, TRAJECTORY_THREADS_DEFAULT);
     m.put(TRAJECTORY_REGION, TRAJECTORY_REGION_DEFAULT);
+    m.put(FAULTS_TASK_FAILURE_RATE, FAULTS_TASK_FAILURE_RATE_DEFAULT);
+    m.put(FAULTS_SEED, FAULTS_SEED_DEFAULT);
     return m;
   }
 }

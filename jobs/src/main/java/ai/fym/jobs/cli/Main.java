@@ -24,7 +24,8 @@ public final class Main {
   static {
     for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(),
         new EvaluateCommand(), new SweepCommand(),
-        new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
+        new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand(),
+        new StatusCommand(), new GcCommand(), new SoakCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }

@@ -2,6 +2,7 @@ package ai.fym.jobs.tables;
 
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.ledger.StageRun;
 import ai.fym.udfs.trajectory.TrajectorySchemas;
 import java.util.List;
 
@@ -37,6 +38,10 @@ public final class Tables {
   public static final TableDef TRAJECTORIES = new TableDef("trajectories", TrajectorySchemas.TRAJECTORIES,
       List.of("identity", "clip", "shot", "region", "config_hash"));
 
+  /** The ledger: how each work item of each stage ended, per input fingerprint (docs/RELIABILITY.md). */
+  public static final TableDef STAGE_RUNS = new TableDef("stage_runs", StageRun.SCHEMA,
+      List.of("stage", "identity", "item", "input_fingerprint"));
+
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, STAGE_RUNS);
 }
