@@ -1,7 +1,6 @@
 package ai.fym.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
+import ai.fym.jobs.ledger.Ledger;
 import ai.fym.jobs.tables.Tables;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -45,21 +44,10 @@ final class StatusCommand implements Command {
       ctx.out().println("No stage_runs ledger under " + ctx.outRoot() + " yet: run a stage first (bin/fym demo).");
       return 1;
     }
-    Dataset<Row> runs = ctx.store().read(Tables.STAGE_RUNS);
-    if (args.has("stage")) {
-      runs = runs.where(col("stage").equalTo(args.get("stage", null)));
-    }
-    if (args.has("identity")) {
-      runs = runs.where(col("identity").equalTo(args.get("identity", null)));
-    }
-    runs.createOrReplaceTempView("fym_status");
+    Ledger ledger = new Ledger(ctx.store(), args.get("stage", null), args.get("identity", null));
     ctx.out().println("Ledger " + ctx.store().path(Tables.STAGE_RUNS) + ":");
-    ctx.out().print(TablePrinter.format(ctx.spark().sql("select stage, count(*) as items, "
-        + "sum(if(status = 'SUCCEEDED', 1, 0)) as succeeded, sum(if(status = 'FAILED', 1, 0)) as failed, "
-        + "sum(if(attempt > 0, 1, 0)) as retried, round(sum(seconds), 1) as seconds, max(finished_at) as last "
-        + "from fym_status group by stage order by min(started_at)"), 50));
-    Dataset<Row> failed = ctx.spark().sql("select stage, identity, item, attempt, error from fym_status "
-        + "where status = 'FAILED' order by stage, identity, item");
+    ctx.out().print(TablePrinter.format(ledger.summary(), 50));
+    Dataset<Row> failed = ledger.failed();
     long n = failed.count();
     if (n > 0) {
       ctx.out().println(n + " failed items (a rerun of their stage retries them):");

@@ -9,6 +9,7 @@ import ai.fym.engine.testing.SyntheticVideos;
 import ai.fym.jobs.eval.Selection;
 import ai.fym.jobs.gc.GarbageCollector;
 import ai.fym.jobs.ingest.IngestJob;
+import ai.fym.jobs.ledger.Ledger;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
@@ -194,6 +195,19 @@ class FaultInjectionTest extends SparkTestBase {
         }
       }
     }
+  }
+
+  @Test
+  @Order(7)
+  void theLedgerSummarisesEveryStage() {
+    Map<String, Row> byStage = new TreeMap<>();
+    new Ledger(store, null, null).summary().collectAsList().forEach(r -> byStage.put(r.getAs("stage"), r));
+    assertEquals(List.of("ingest", "trajectories"), List.copyOf(byStage.keySet()));
+    Row trajectories = byStage.get("trajectories");
+    assertEquals(5L, trajectories.<Long>getAs("items"), "3 shots, and 2 under other settings");
+    assertEquals(5L, trajectories.<Long>getAs("succeeded"));
+    assertEquals(2L, trajectories.<Long>getAs("retried"), "alice's and bob's injected failures");
+    assertEquals(0, new Ledger(store, "trajectories", "alice").failed().count());
   }
 
   @AfterAll
