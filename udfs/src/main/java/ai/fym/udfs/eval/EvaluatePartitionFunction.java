@@ -13,11 +13,11 @@ import ai.fym.engine.video.VideoInfo;
 import ai.fym.engine.video.VideoLimits;
 import ai.fym.engine.video.VideoReader;
 import ai.fym.engine.video.VideoWriter;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
-import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ledger.StageRun;
 import ai.fym.udfs.trajectory.StoredFields;
 import ai.fym.engine.landmarks.LandmarkNet;
@@ -135,7 +135,8 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
       ClipMetrics m = measure(item, source.path(), edited.path(), video);
       Timestamp now = new Timestamp(System.currentTimeMillis());
       rows.add(RowFactory.create("corrected", RowFactory.create(item.identity(), item.clip(), item.edit(),
-          mc.method(), mc.hash(), mc.canonical(), uri, (long) m.frames(), correctSeconds, now), null, null, null, null));
+          mc.method(), mc.hash(), mc.canonical(), uri, (long) m.frames(), correctSeconds, now), null, null, null,
+          null));
       rows.add(RowFactory.create("metrics", null, RowFactory.create(item.identity(), item.clip(), item.edit(),
           mc.method(), mc.hash(), (long) m.frames(), num(m.warpShort()), num(m.warpLong()), num(m.motionError()),
           num(m.landmarkError()), num(m.flicker()), num(m.editFidelity()), num(m.psnr()), num(m.ssim()),
