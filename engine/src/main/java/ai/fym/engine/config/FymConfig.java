@@ -1,5 +1,6 @@
 package ai.fym.engine.config;
 
+import ai.fym.engine.avatar.AvatarSettings;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.hashgrid.HashGridConfig;
 import ai.fym.engine.ingest.IngestSettings;
@@ -125,6 +126,33 @@ public final class FymConfig implements Serializable {
   public static final String TRAJECTORY_THREADS_DEFAULT = "0";
   public static final String TRAJECTORY_REGION = "fym.trajectory.region";
   public static final String TRAJECTORY_REGION_DEFAULT = "frame";
+  public static final String AVATAR_RESOLUTION = "fym.avatar.resolution";
+  public static final String AVATAR_RESOLUTION_DEFAULT = "128";
+  public static final String AVATAR_SPACING = "fym.avatar.spacing";
+  public static final String AVATAR_SPACING_DEFAULT = "2";
+  public static final String AVATAR_MAX_GAUSSIANS = "fym.avatar.maxGaussians";
+  public static final String AVATAR_MAX_GAUSSIANS_DEFAULT = "10000";
+  public static final String AVATAR_STEPS = "fym.avatar.steps";
+  public static final String AVATAR_STEPS_DEFAULT = "6000";
+  public static final String AVATAR_CODE_DIMS = "fym.avatar.codeDims";
+  public static final String AVATAR_CODE_DIMS_DEFAULT = "12";
+  public static final String AVATAR_HIDDEN = "fym.avatar.hidden";
+  public static final String AVATAR_HIDDEN_DEFAULT = "64";
+  public static final String AVATAR_HELD_OUT_EVERY = "fym.avatar.heldOutEvery";
+  public static final String AVATAR_HELD_OUT_EVERY_DEFAULT = "10";
+  public static final String AVATAR_SSIM_WEIGHT = "fym.avatar.ssimWeight";
+  public static final String AVATAR_SSIM_WEIGHT_DEFAULT = "0.2";
+  public static final String AVATAR_CODE_SMOOTHING = "fym.avatar.codeSmoothing";
+  public static final String AVATAR_CODE_SMOOTHING_DEFAULT = "1";
+  public static final String AVATAR_DENSIFY_EVERY = "fym.avatar.densifyEvery";
+  public static final String AVATAR_DENSIFY_EVERY_DEFAULT = "300";
+  public static final String AVATAR_CHECKPOINT_EVERY = "fym.avatar.checkpointEvery";
+  public static final String AVATAR_CHECKPOINT_EVERY_DEFAULT = "500";
+  public static final String AVATAR_SEED = "fym.avatar.seed";
+  public static final String AVATAR_SEED_DEFAULT = "11";
+  /** 0 = automatic: the cores divided by the identities that train at once. */
+  public static final String AVATAR_THREADS = "fym.avatar.threads";
+  public static final String AVATAR_THREADS_DEFAULT = "0";
 
   /** Share of work items whose first task attempt the fault injector fails (0: none; soak runs use 0.2). */
   public static final String FAULTS_TASK_FAILURE_RATE = "fym.faults.taskFailureRate";
@@ -245,6 +273,16 @@ public final class FymConfig implements Serializable {
   /** Whether trajectory fields are trained on full frames ({@code frame}) or on the face crops ({@code face}). */
   public String trajectoryRegion() {
     return get(TRAJECTORY_REGION);
+  }
+
+  /** How identity avatars are built and trained. */
+  public AvatarSettings avatarSettings() {
+    int threads = getInt(AVATAR_THREADS);
+    return new AvatarSettings(getInt(AVATAR_RESOLUTION), getInt(AVATAR_SPACING), getInt(AVATAR_MAX_GAUSSIANS),
+        getInt(AVATAR_STEPS), getInt(AVATAR_CODE_DIMS), getInt(AVATAR_HIDDEN), getInt(AVATAR_HELD_OUT_EVERY),
+        getDouble(AVATAR_SSIM_WEIGHT), getDouble(AVATAR_CODE_SMOOTHING), getInt(AVATAR_DENSIFY_EVERY),
+        getInt(AVATAR_CHECKPOINT_EVERY), getLong(AVATAR_SEED),
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
   }
 
   /** Whether a key holds a credential (an S3 secret or access key, a session token, a password). */
@@ -378,6 +416,37 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "frame or face");
         }
       }
+      case AVATAR_RESOLUTION -> {
+        if (getLong(key) < 16) {
+          throw Errors.badConfig(key, get(key), "an integer of at least 16 (pixels)");
+        }
+      }
+      case AVATAR_SPACING, AVATAR_MAX_GAUSSIANS, AVATAR_CODE_DIMS, AVATAR_HIDDEN -> {
+        if (getLong(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a positive integer");
+        }
+      }
+      case AVATAR_HELD_OUT_EVERY -> {
+        if (getLong(key) < 2) {
+          throw Errors.badConfig(key, get(key), "an integer of at least 2");
+        }
+      }
+      case AVATAR_SSIM_WEIGHT -> {
+        double d = getDouble(key);
+        if (d < 0 || d > 1) {
+          throw Errors.badConfig(key, get(key), "a number between 0 and 1");
+        }
+      }
+      case AVATAR_CODE_SMOOTHING -> {
+        if (getDouble(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive number");
+        }
+      }
+      case AVATAR_STEPS, AVATAR_DENSIFY_EVERY, AVATAR_CHECKPOINT_EVERY, AVATAR_THREADS -> {
+        if (getLong(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive integer");
+        }
+      }
       case OUT -> {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
@@ -444,6 +513,19 @@ public final class FymConfig implements Serializable {
     m.put(TRAJECTORY_SEED, TRAJECTORY_SEED_DEFAULT);
     m.put(TRAJECTORY_THREADS, TRAJECTORY_THREADS_DEFAULT);
     m.put(TRAJECTORY_REGION, TRAJECTORY_REGION_DEFAULT);
+    m.put(AVATAR_RESOLUTION, AVATAR_RESOLUTION_DEFAULT);
+    m.put(AVATAR_SPACING, AVATAR_SPACING_DEFAULT);
+    m.put(AVATAR_MAX_GAUSSIANS, AVATAR_MAX_GAUSSIANS_DEFAULT);
+    m.put(AVATAR_STEPS, AVATAR_STEPS_DEFAULT);
+    m.put(AVATAR_CODE_DIMS, AVATAR_CODE_DIMS_DEFAULT);
+    m.put(AVATAR_HIDDEN, AVATAR_HIDDEN_DEFAULT);
+    m.put(AVATAR_HELD_OUT_EVERY, AVATAR_HELD_OUT_EVERY_DEFAULT);
+    m.put(AVATAR_SSIM_WEIGHT, AVATAR_SSIM_WEIGHT_DEFAULT);
+    m.put(AVATAR_CODE_SMOOTHING, AVATAR_CODE_SMOOTHING_DEFAULT);
+    m.put(AVATAR_DENSIFY_EVERY, AVATAR_DENSIFY_EVERY_DEFAULT);
+    m.put(AVATAR_CHECKPOINT_EVERY, AVATAR_CHECKPOINT_EVERY_DEFAULT);
+    m.put(AVATAR_SEED, AVATAR_SEED_DEFAULT);
+    m.put(AVATAR_THREADS, AVATAR_THREADS_DEFAULT);
     m.put(FAULTS_TASK_FAILURE_RATE, FAULTS_TASK_FAILURE_RATE_DEFAULT);
     m.put(FAULTS_SEED, FAULTS_SEED_DEFAULT);
     return m;

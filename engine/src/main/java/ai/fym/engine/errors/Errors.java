@@ -122,6 +122,17 @@ public final class Errors {
         + " (see conf/local.conf for the keys)");
   }
 
+  /** Splat arrays or buffers whose sizes disagree (a programming error in the caller). */
+  public static IllegalArgumentException splatShape(String what, Object expected, Object actual) {
+    return new IllegalArgumentException("splat rendering: " + what + " should be " + expected + " but is " + actual);
+  }
+
+  /** A render pass used after its rasterizer rendered another frame into the same buffers. */
+  public static IllegalStateException staleRenderPass() {
+    return new IllegalStateException("this render pass is stale: its rasterizer has rendered another frame since"
+        + " (or was closed); take gradients of a pass before the next render on the same rasterizer");
+  }
+
   private static FymException of(Reason reason, String message, Throwable cause) {
     return new FymException(reason, message, cause);
   }
@@ -165,5 +176,19 @@ public final class Errors {
   public static FymException shotMismatch(int index, String what, Object expected, Object actual) {
     return of(Reason.EDIT_MISMATCH, "frame " + index + " of the shot: its " + what + " is " + actual
         + " but should be " + expected + "; all frames of a shot, source and edited, must have one size", null);
+  }
+
+  public static FymException tooFewAvatarFrames(int frames) {
+    return of(Reason.TOO_FEW_FRAMES, "an avatar needs at least 2 face frames with landmarks; this identity has "
+        + frames, null);
+  }
+
+  public static FymException noAvatar(String identity, String where) {
+    return of(Reason.NO_AVATAR, "no trained avatar for identity '" + printable(identity) + "' in " + where
+        + "; run bin/fym avatars first", null);
+  }
+
+  public static FymException badAvatarFile(String path, String detail) {
+    return of(Reason.UNREADABLE, path + " is not a readable avatar file: " + detail, null);
   }
 }

@@ -36,6 +36,8 @@ public final class FymException extends Exception {
     EDIT_MISMATCH,
     UNKNOWN_EDIT,
     BAD_PARAMETER,
+    TOO_FEW_FRAMES,
+    NO_AVATAR,
     INTERNAL
   }
 }

@@ -1,16 +1,14 @@
 package ai.fym.engine.trajectory;
 
 import ai.djl.Device;
+import ai.fym.engine.optim.Adam;
+import ai.fym.engine.store.BinaryFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,18 +27,7 @@ public final class FieldFile {
   public record Loaded(TrajectoryField field, int step, float[][] hashAdam, float[][] mlpAdam) {}
 
   static void write(Path path, TrajectoryField field, int step, Adam hashAdam, Adam mlpAdam) throws IOException {
-    Path parent = Files.createDirectories(path.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
-    try {
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
-          1 << 20))) {
-        writeBody(out, field, step, hashAdam, mlpAdam);
-      }
-      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
+    BinaryFiles.writeAtomically(path, out -> writeBody(out, field, step, hashAdam, mlpAdam));
   }
 
   private static void writeBody(DataOutputStream out, TrajectoryField field, int step, Adam hashAdam,
@@ -57,14 +44,14 @@ public final class FieldFile {
     out.writeInt(field.height());
     out.writeInt(field.frames());
     out.writeInt(step);
-    floats(out, field.hashParams());
-    floats(out, field.decoder().params());
+    BinaryFiles.writeFloats(out, field.hashParams());
+    BinaryFiles.writeFloats(out, field.decoder().params());
     out.writeBoolean(hashAdam != null);
     if (hashAdam != null) {
       for (Adam adam : new Adam[] {hashAdam, mlpAdam}) {
         float[][] state = adam.state();
-        floats(out, state[0]);
-        floats(out, state[1]);
+        BinaryFiles.writeFloats(out, state[0]);
+        BinaryFiles.writeFloats(out, state[1]);
         out.writeInt(adam.steps());
       }
     }
@@ -87,8 +74,8 @@ public final class FieldFile {
       int height = in.readInt();
       int frames = in.readInt();
       int step = in.readInt();
-      float[] hash = floats(in);
-      float[] mlp = floats(in);
+      float[] hash = BinaryFiles.readFloats(in);
+      float[] mlp = BinaryFiles.readFloats(in);
       if (hash.length != settings.grid().paramCount()) {
         throw new IOException(path + " holds " + hash.length + " table entries, its settings need "
             + settings.grid().paramCount());
@@ -96,39 +83,11 @@ public final class FieldFile {
       float[][] hashAdam = null;
       float[][] mlpAdam = null;
       if (in.readBoolean()) {
-        hashAdam = new float[][] {floats(in), floats(in), {in.readInt()}};
-        mlpAdam = new float[][] {floats(in), floats(in), {in.readInt()}};
+        hashAdam = new float[][] {BinaryFiles.readFloats(in), BinaryFiles.readFloats(in), {in.readInt()}};
+        mlpAdam = new float[][] {BinaryFiles.readFloats(in), BinaryFiles.readFloats(in), {in.readInt()}};
       }
       TrajectoryField field = new TrajectoryField(settings, width, height, frames, hash, mlp, device);
       return new Loaded(field, step, hashAdam, mlpAdam);
     }
-  }
-
-  private static void floats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < values.length; ) {
-      buffer.clear();
-      int n = Math.min(values.length - i, buffer.capacity() / 4);
-      buffer.asFloatBuffer().put(values, i, n);
-      out.write(buffer.array(), 0, 4 * n);
-      i += n;
-    }
-  }
-
-  private static float[] floats(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > (1 << 28)) {
-      throw new IOException("implausible array length " + length);
-    }
-    float[] values = new float[length];
-    byte[] chunk = new byte[1 << 16];
-    for (int i = 0; i < length; ) {
-      int n = Math.min(length - i, chunk.length / 4);
-      in.readFully(chunk, 0, 4 * n);
-      ByteBuffer.wrap(chunk, 0, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, i, n);
-      i += n;
-    }
-    return values;
   }
 }

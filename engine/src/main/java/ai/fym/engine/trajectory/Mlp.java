@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import ai.fym.engine.nn.Autograd;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -20,11 +21,6 @@ import java.util.function.UnaryOperator;
  * truth for optimisers and checkpoints; {@link #sync()} copies it to the device.
  */
 final class Mlp implements AutoCloseable {
-  /**
-   * DJL allows one gradient collector per JVM at a time (PyTorch engine), and fields train concurrently (several
-   * Spark tasks in one executor): backward passes take turns; the hash encoding's work runs outside.
-   */
-  private static final Object AUTOGRAD = new Object();
   private final int[] sizes;
   private final float[] params;
   private final NDManager manager;
@@ -96,7 +92,7 @@ final class Mlp implements AutoCloseable {
    * gradients are added to {@code paramGrad} (layout of {@link #params()}) and d(loss)/d(input) is returned.
    */
   float[] backward(float[] x, int n, UnaryOperator<float[]> lossGradient, float[] paramGrad) {
-    synchronized (AUTOGRAD) {
+    synchronized (Autograd.LOCK) {
       return backwardAlone(x, n, lossGradient, paramGrad);
     }
   }

@@ -2,6 +2,7 @@ package ai.fym.engine.trajectory;
 
 import ai.djl.Device;
 import ai.fym.engine.motion.Flow;
+import ai.fym.engine.optim.Adam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

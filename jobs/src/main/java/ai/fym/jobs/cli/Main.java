@@ -22,7 +22,8 @@ public final class Main {
   private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
   static {
-    for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(),
+    for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(), new AvatarsCommand(),
+        new ReenactCommand(),
         new EvaluateCommand(), new SweepCommand(),
         new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand(),
         new StatusCommand(), new GcCommand(), new SoakCommand())) {

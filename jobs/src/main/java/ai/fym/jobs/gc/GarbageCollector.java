@@ -17,15 +17,16 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Removes orphaned artifacts: files under the output root's artifact folders that no table row references. They
  * come from attempts that failed after writing (a lost executor, an injected fault), from a driver stopped between
- * the artifact write and the Delta commit, and from results a rerun replaced. The referenced set is every
- * {@code uri} column of every table, so a new stage's table joins by having one; its artifact folder joins by
- * being added to {@link #ARTIFACT_FOLDERS}. Files younger than the grace period are kept, since a running job may
+ * the artifact write and the Delta commit, and from results a rerun replaced. The referenced set is every column
+ * named {@code uri} or ending in {@code _uri} of every result table (not the ledger, which is history), so a new
+ * stage's table joins by naming its artifact columns so; its artifact folder joins by being added to
+ * {@link #ARTIFACT_FOLDERS}. Files younger than the grace period are kept, since a running job may
  * not have committed them yet; training checkpoints ({@code .ckpt}) are kept unless asked, since a rerun resumes
  * from them.
  */
 public final class GarbageCollector {
   /** The folders under the output root where stages write artifacts. */
-  public static final List<String> ARTIFACT_FOLDERS = List.of("edits", "corrected", "trajectories");
+  public static final List<String> ARTIFACT_FOLDERS = List.of("edits", "corrected", "trajectories", "avatars");
 
   private final SparkSession spark;
   private final DeltaStore store;
@@ -88,13 +89,18 @@ public final class GarbageCollector {
     return new Summary(scanned, kept, orphans, bytes, young, ckpts, dryRun);
   }
 
-  /** Every value of every {@code uri} column of every table. */
+  /** Every value of every artifact column ({@code uri}, {@code *_uri}) of every result table. */
   private Set<String> referencedUris() {
     Set<String> out = new HashSet<>();
     for (TableDef t : Tables.ALL) {
-      if (List.of(t.schema().fieldNames()).contains("uri") && store.exists(t)) {
-        for (Row r : store.read(t).select("uri").where("uri is not null").distinct().collectAsList()) {
-          out.add(r.getString(0));
+      if (t.equals(Tables.STAGE_RUNS) || !store.exists(t)) {
+        continue;
+      }
+      for (String column : t.schema().fieldNames()) {
+        if (column.equals("uri") || column.endsWith("_uri")) {
+          for (Row r : store.read(t).select(column).where(column + " is not null").distinct().collectAsList()) {
+            out.add(r.getString(0));
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
 package ai.fym.jobs.tables;
 
+import ai.fym.udfs.avatar.AvatarSchemas;
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.ledger.StageRun;
@@ -37,11 +38,14 @@ public final class Tables {
   /** One trained trajectory field per shot (by its first frame), region and settings. */
   public static final TableDef TRAJECTORIES = new TableDef("trajectories", TrajectorySchemas.TRAJECTORIES,
       List.of("identity", "clip", "shot", "region", "config_hash"));
+  public static final TableDef AVATARS = new TableDef("avatars", AvatarSchemas.AVATARS, List.of("identity"));
+  public static final TableDef RENDERS = new TableDef("renders", AvatarSchemas.RENDERS,
+      List.of("identity", "clip", "frame_index"));
 
   /** The ledger: how each work item of each stage ended, per input fingerprint (docs/RELIABILITY.md). */
   public static final TableDef STAGE_RUNS = new TableDef("stage_runs", StageRun.SCHEMA,
       List.of("stage", "identity", "item", "input_fingerprint"));
 
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, STAGE_RUNS);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS, STAGE_RUNS);
 }

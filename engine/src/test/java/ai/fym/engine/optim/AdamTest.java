@@ -1,4 +1,4 @@
-package ai.fym.engine.trajectory;
+package ai.fym.engine.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package ai.fym.engine.trajectory;
+package ai.fym.engine.optim;
 
 import java.util.stream.IntStream;
 
@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * skipped instead of decaying, which is both cheaper and what instant-ngp's sparse updates amount to. The
  * gradient buffer is zeroed as it is consumed, ready for the next step.
  */
-final class Adam {
+public final class Adam {
   private static final int CHUNK = 1 << 16;
 
   private final float[] params;
@@ -20,7 +20,8 @@ final class Adam {
   private final boolean lazy;
   private int step;
 
-  Adam(float[] params, float beta1, float beta2, float epsilon, boolean lazy) {
+  /** Adam over {@code params} (updated in place); {@code lazy} skips entries whose gradient is exactly zero. */
+  public Adam(float[] params, float beta1, float beta2, float epsilon, boolean lazy) {
     this.params = params;
     this.m = new float[params.length];
     this.v = new float[params.length];
@@ -31,7 +32,7 @@ final class Adam {
   }
 
   /** One step of size {@code learningRate} along {@code grad} (same length as the parameters; zeroed after). */
-  void step(float[] grad, float learningRate) {
+  public void step(float[] grad, float learningRate) {
     step++;
     float correction1 = 1f - (float) Math.pow(beta1, step);
     float correction2 = 1f - (float) Math.pow(beta2, step);
@@ -53,17 +54,17 @@ final class Adam {
   }
 
   /** Steps taken so far. */
-  int steps() {
+  public int steps() {
     return step;
   }
 
   /** The moments and step count, for checkpoints. */
-  float[][] state() {
+  public float[][] state() {
     return new float[][] {m, v, {step}};
   }
 
   /** Restores what {@link #state()} returned. */
-  void restore(float[] moment1, float[] moment2, int steps) {
+  public void restore(float[] moment1, float[] moment2, int steps) {
     System.arraycopy(moment1, 0, m, 0, m.length);
     System.arraycopy(moment2, 0, v, 0, v.length);
     this.step = steps;
