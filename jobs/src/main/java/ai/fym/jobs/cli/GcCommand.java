@@ -31,10 +31,10 @@ final class GcCommand implements Command {
         usage: bin/fym [global options] gc [--grace-seconds S] [--checkpoints] [--dry-run]
 
         Deletes the files under <out>/edits, corrected, trajectories and avatars that no row of any table
-        references (its uri or *_uri columns): attempts that failed after writing, runs stopped between an artifact's write and its
-        commit, results a rerun replaced. Files younger than S seconds (default 3600) are kept, since a running
-        job may not have committed them yet; training checkpoints (.ckpt) are kept unless --checkpoints is
-        given, since a rerun resumes from them. --dry-run only counts.
+        references (its uri or *_uri columns): attempts that failed after writing, runs stopped between an
+        artifact's write and its commit, results a rerun replaced. Files younger than S seconds (default 3600)
+        are kept, since a running job may not have committed them yet; training checkpoints (.ckpt) are kept
+        unless --checkpoints is given, since a rerun resumes from them. --dry-run only counts.
 
         example:
           bin/fym gc --dry-run
