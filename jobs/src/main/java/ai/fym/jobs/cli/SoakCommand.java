@@ -61,7 +61,7 @@ final class SoakCommand implements Command {
       long t0 = System.nanoTime();
       int demo = new DemoCommand().run(soak, args);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Thread.sleep(2000);
+      Thread.sleep(2000); // the listener bus delivers task-end events asynchronously
       long attempts = tasks.attempts();
       long failedAttempts = tasks.failed();
       long injected = tasks.injected();
