@@ -185,14 +185,22 @@ public final class FymConfig implements Serializable {
   public static final String EXECUTOR_THREADS = "fym.executor.threads";
   public static final String EXECUTOR_THREADS_DEFAULT = "0";
 
+  /** Share of work items whose first task attempt the fault injector fails (0: none; soak runs use 0.2). */
+  public static final String FAULTS_TASK_FAILURE_RATE = "fym.faults.taskFailureRate";
+  public static final String FAULTS_TASK_FAILURE_RATE_DEFAULT = "0";
+  /** Seed of the fault injector's choices: which items fail, and where. */
+  public static final String FAULTS_SEED = "fym.faults.seed";
+  public static final String FAULTS_SEED_DEFAULT = "1";
+
   /** Frames per track whose embeddings are averaged for person merging (not a tuning knob). */
   private static final int EMBED_FRAMES_PER_TRACK = 5;
 
   private static final Map<String, String> DEFAULTS = defaultsMap();
   /** What a credential's value is shown as. */
   public static final String REDACTED = "*********(redacted)";
-  private static final Pattern CREDENTIAL_KEY = Pattern.compile("secret|password|token|access[._-]?key",
-      Pattern.CASE_INSENSITIVE);
+  /** Keys whose values are credentials: never logged, printed or written to a table (Spark's redaction pattern). */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(secret|password|token|access[._-]?key|credential).*");
 
   private final Map<String, String> values;
 
@@ -308,19 +316,21 @@ public final class FymConfig implements Serializable {
         threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
   }
 
-  /**
-   * Every key and value, those of credentials (keys naming a secret, password, token or access key) replaced by
-   * {@link #REDACTED}: what may be logged or stored, e.g. in the {@code runs} table.
-   */
+  /** Whether a key holds a credential (an S3 secret or access key, a session token, a password). */
+  public static boolean isSecret(String key) {
+    return SECRET_KEY.matcher(key).matches();
+  }
+
+  /** Every key and value, credentials replaced by a redaction mark: the only form in which to print or store them. */
   public Map<String, String> redacted() {
     Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> out.put(k, isCredential(k) ? REDACTED : v));
+    values.forEach((k, v) -> out.put(k, isSecret(k) ? REDACTED : v));
     return out;
   }
 
-  /** Whether a key holds a credential, whose value is never logged or stored. */
-  public static boolean isCredential(String key) {
-    return CREDENTIAL_KEY.matcher(key).find();
+  @Override
+  public String toString() {
+    return redacted().toString();
   }
 
   /** Every {@code spark.*} key, to be applied to the Spark session. */
@@ -479,6 +489,16 @@ public final class FymConfig implements Serializable {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
         }
+        if (get(key).matches("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*@.*")) {
+          throw Errors.credentialsInUri(key);
+        }
+      }
+      case FAULTS_SEED -> getLong(key);
+      case FAULTS_TASK_FAILURE_RATE -> {
+        double d = getDouble(key);
+        if (d < 0 || d >= 1) {
+          throw Errors.badConfig(key, get(key), "a share in [0, 1)");
+        }
       }
       default -> { }
     }
@@ -554,6 +574,8 @@ public final class FymConfig implements Serializable {
     m.put(RESOURCES_GPU_EXECUTOR_GPUS, RESOURCES_GPU_EXECUTOR_GPUS_DEFAULT);
     m.put(RESOURCES_GPU_DISCOVERY_SCRIPT, RESOURCES_GPU_DISCOVERY_SCRIPT_DEFAULT);
     m.put(EXECUTOR_THREADS, EXECUTOR_THREADS_DEFAULT);
+    m.put(FAULTS_TASK_FAILURE_RATE, FAULTS_TASK_FAILURE_RATE_DEFAULT);
+    m.put(FAULTS_SEED, FAULTS_SEED_DEFAULT);
     return m;
   }
 }

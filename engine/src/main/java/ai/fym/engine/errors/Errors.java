@@ -106,8 +106,15 @@ public final class Errors {
 
   /** A configuration value that cannot be used; thrown as an unchecked error before any work starts. */
   public static IllegalArgumentException badConfig(String key, String value, String expected) {
-    return new IllegalArgumentException("configuration " + key + "=" + printable(String.valueOf(value))
-        + " is invalid: expected " + expected);
+    String shown = ai.fym.engine.config.FymConfig.isSecret(key) ? "(redacted)" : printable(String.valueOf(value));
+    return new IllegalArgumentException("configuration " + key + "=" + shown + " is invalid: expected " + expected);
+  }
+
+  /** An output root with user:password in its uri: the uri would be written into every table row and log line. */
+  public static IllegalArgumentException credentialsInUri(String key) {
+    return new IllegalArgumentException("configuration " + key + " holds credentials in its uri (user:secret@);"
+        + " give them as spark.hadoop.fs.s3a.access.key / secret.key (or the AWS environment) instead:"
+        + " uris are written to tables and logs");
   }
 
   public static IllegalArgumentException unknownConfigKey(String key, String source) {

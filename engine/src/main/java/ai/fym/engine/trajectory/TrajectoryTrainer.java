@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * Trains a shot's trajectory field. Each step samples pixels (frame t, position p) and evaluates the field at
@@ -40,6 +41,15 @@ public final class TrajectoryTrainer {
   /** Trains a field on {@code shot}; {@code checkpoint} may be null. */
   public static Result train(ShotSequence shot, TrajectorySettings settings, Path checkpoint, Device device)
       throws IOException {
+    return train(shot, settings, checkpoint, device, step -> { });
+  }
+
+  /**
+   * {@link #train}, calling {@code afterStep} with the number of steps done after each step (and after that step's
+   * checkpoint is written): the stage reports progress through it, and the fault injector fails tasks there.
+   */
+  public static Result train(ShotSequence shot, TrajectorySettings settings, Path checkpoint, Device device,
+      IntConsumer afterStep) throws IOException {
     long start = System.nanoTime();
     TrajectoryField field = null;
     Adam hashAdam = null;
@@ -71,8 +81,8 @@ public final class TrajectoryTrainer {
       mlpAdam = adam(field.decoder().params(), false);
     }
     try {
-      return optimise(shot, settings, checkpoint, field, hashAdam, mlpAdam, step, start);
-    } catch (IOException | RuntimeException e) {
+      return optimise(shot, settings, checkpoint, field, hashAdam, mlpAdam, step, start, afterStep);
+    } catch (IOException | RuntimeException | Error e) {
       field.close();
       throw e;
     }
@@ -80,7 +90,8 @@ public final class TrajectoryTrainer {
 
   /** Steps from {@code step} to the end, checkpointing on the way; returns the result (the field stays open). */
   private static Result optimise(ShotSequence shot, TrajectorySettings settings, Path checkpoint,
-      TrajectoryField field, Adam hashAdam, Adam mlpAdam, int step, long start) throws IOException {
+      TrajectoryField field, Adam hashAdam, Adam mlpAdam, int step, long start, IntConsumer afterStep)
+      throws IOException {
     int resumedFrom = step;
     Batch batch = new Batch(shot, field, settings);
     float[] hashGrad = new float[field.hashParams().length];
@@ -110,6 +121,7 @@ public final class TrajectoryTrainer {
           && step + 1 < settings.steps()) {
         FieldFile.write(checkpoint, field, step + 1, hashAdam, mlpAdam);
       }
+      afterStep.accept(step + 1);
     }
     field.setActiveLevels(levels);
     double loss = recent > 0 ? recentLoss / recent : Double.NaN;

@@ -47,4 +47,32 @@ class FymConfigTest {
       FymConfig.defaults().withFile(Path.of("../conf/" + name + ".conf"));
     }
   }
+
+  @Test
+  void credentialsAreRedactedAndNeverAcceptedInsideTheOutputUri() {
+    FymConfig c = FymConfig.defaults().with("spark.hadoop.fs.s3a.secret.key", "S3CR3T")
+        .with("spark.hadoop.fs.s3a.access.key", "AKIA1").with("spark.hadoop.fs.s3a.session.token", "T0K3N")
+        .with("spark.sql.shuffle.partitions", "3");
+    assertEquals("S3CR3T", c.sparkSettings().get("spark.hadoop.fs.s3a.secret.key"), "Spark still gets it");
+    for (String secret : new String[] {"S3CR3T", "AKIA1", "T0K3N"}) {
+      assertTrue(!c.toString().contains(secret) && !c.redacted().containsValue(secret), c.toString());
+    }
+    assertEquals("3", c.redacted().get("spark.sql.shuffle.partitions"));
+    IllegalArgumentException inUri = assertThrows(IllegalArgumentException.class,
+        () -> c.with(FymConfig.OUT, "s3a://AKIA1:S3CR3T@bucket/fym"));
+    assertTrue(inUri.getMessage().contains("credentials") && !inUri.getMessage().contains("S3CR3T"),
+        inUri.getMessage());
+    c.with(FymConfig.OUT, "s3a://bucket/fym@2026");
+  }
+
+  @Test
+  void faultKeysAreChecked() {
+    FymConfig c = FymConfig.defaults();
+    FymConfig soak = c.with(FymConfig.FAULTS_TASK_FAILURE_RATE, "0.2");
+    assertEquals(0.2, soak.getDouble(FymConfig.FAULTS_TASK_FAILURE_RATE));
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+        () -> c.with(FymConfig.FAULTS_TASK_FAILURE_RATE, "1"));
+    assertTrue(one.getMessage().contains("[0, 1)"), one.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> c.with(FymConfig.FAULTS_SEED, "x"));
+  }
 }

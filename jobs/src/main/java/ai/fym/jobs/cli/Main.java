@@ -26,7 +26,8 @@ public final class Main {
     for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(), new AvatarsCommand(),
         new ReenactCommand(),
         new EvaluateCommand(), new SweepCommand(),
-        new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand())) {
+        new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand(),
+        new StatusCommand(), new GcCommand(), new SoakCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
@@ -112,7 +113,7 @@ public final class Main {
   static String recorded(List<String> words) {
     return words.stream().map(w -> {
       int eq = w.indexOf('=');
-      return eq > 0 && FymConfig.isCredential(w.substring(0, eq)) ? w.substring(0, eq + 1) + FymConfig.REDACTED : w;
+      return eq > 0 && FymConfig.isSecret(w.substring(0, eq)) ? w.substring(0, eq + 1) + FymConfig.REDACTED : w;
     }).collect(Collectors.joining(" "));
   }
 

@@ -15,6 +15,7 @@ import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.eval.EditPartitionFunction;
 import ai.fym.udfs.eval.EditTask;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
 import java.io.PrintStream;
@@ -95,7 +96,8 @@ public final class EditJob {
     LongAccumulator edited = spark.sparkContext().longAccumulator("fym.edit.frames");
     Dataset<Row> out = StageResources.apply(WorkRows.distribute(spark, tasks, EditTask.SCHEMA, tasks.size())
         .mapPartitions(new EditPartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
-            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), edited),
+            config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), edited,
+            FaultInjector.of(config)),
             Encoders.row(EditPartitionFunction.OUTPUT)), StageResources.Kind.CPU, config)
         .cache();
     try {
@@ -113,6 +115,7 @@ public final class EditJob {
       }
       store.upsert(Tables.EDITS, edits);
       store.insertNew(Tables.QUARANTINE, failed);
+      store.upsert(Tables.STAGE_RUNS, WorkRows.part(out, "run"));
       int ok = (int) edits.count();
       int bad = (int) failed.count();
       for (Row q : failed.select("input", "detail").collectAsList()) {

@@ -15,6 +15,7 @@ import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.eval.EvalItem;
 import ai.fym.udfs.eval.EvaluatePartitionFunction;
 import ai.fym.udfs.eval.MethodConfig;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
 import ai.fym.udfs.trajectory.TrajectoryItem;
@@ -118,7 +119,7 @@ public final class EvaluateJob {
     Dataset<Row> out = StageResources.apply(WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), config.trajectorySettings(),
-            threads, measured, loaded),
+            threads, measured, loaded, FaultInjector.of(config)),
             Encoders.row(EvaluatePartitionFunction.OUTPUT)), StageResources.Kind.CPU, config)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
@@ -131,6 +132,7 @@ public final class EvaluateJob {
       store.upsert(Tables.METRIC_FRAMES, WorkRows.part(out, "frame"));
       store.upsert(Tables.CORRECTED, WorkRows.part(out, "corrected"));
       store.upsert(Tables.METRICS, WorkRows.part(out, "metrics"));
+      store.upsert(Tables.STAGE_RUNS, WorkRows.part(out, "run"));
       int done = (int) out.where(col("kind").equalTo("metrics")).count();
       List<Row> failed = WorkRows.part(out, "quarantine").select("clip", "stage", "detail").collectAsList();
       failed.forEach(f -> log.println("[evaluate] " + f.getString(0) + " " + f.getString(1) + " failed: "

@@ -11,6 +11,7 @@ import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.TableDef;
 import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.ClipInput;
 import ai.fym.udfs.ingest.IngestPartitionFunction;
 import ai.fym.udfs.ingest.IngestSchemas;
@@ -116,7 +117,7 @@ public final class IngestJob {
     Dataset<Row> in = WorkRows.distribute(spark, todo.stream().map(ClipInput::toRow).toList(), ClipInput.SCHEMA,
         parts);
     Dataset<Row> ingested = in.mapPartitions(new IngestPartitionFunction(settings,
-        (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone),
+        (float) config.getDouble(FymConfig.INGEST_MIN_FACE_SCORE), localizer, framesDone, FaultInjector.of(config)),
         Encoders.row(IngestSchemas.OUTPUT));
     Dataset<Row> out = StageResources.apply(ingested, StageResources.Kind.CPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -163,6 +164,7 @@ public final class IngestJob {
       pool.shutdown();
     }
     store.upsert(Tables.CLIPS, WorkRows.part(out, IngestSchemas.KIND_CLIP));
+    store.upsert(Tables.STAGE_RUNS, WorkRows.part(out, IngestSchemas.KIND_RUN));
     log.printf(Locale.ROOT, "[ingest] committed to Delta in %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 

@@ -6,12 +6,18 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 
 /**
  * The project's Delta tables under {@code <out>/tables/<name>}: path-based so that a local folder
- * and an {@code s3a://} root behave the same. All writes go through keyed MERGEs on the driver.
+ * and an {@code s3a://} root behave the same. All writes go through keyed MERGEs on the driver, and are
+ * idempotent, so a write that lost a race with another job's commit (Delta's optimistic concurrency) is simply
+ * run again against the new snapshot: two jobs on different identities both commit.
  */
 public final class DeltaStore {
+  /** Attempts of one write against concurrent commits of other jobs. */
+  private static final int COMMIT_TRIES = 10;
+
   private final SparkSession spark;
   private final String root;
 
@@ -40,6 +46,10 @@ public final class DeltaStore {
 
   /** Inserts rows whose key is not in the table yet; returns how many were inserted. No-op when none. */
   public long insertNew(TableDef t, Dataset<Row> rows) {
+    return retrying(() -> insertNewOnce(t, rows));
+  }
+
+  private long insertNewOnce(TableDef t, Dataset<Row> rows) {
     Dataset<Row> aligned = rows.selectExpr(t.schema().fieldNames());
     if (!exists(t)) {
       Dataset<Row> distinct = aligned.dropDuplicates(t.keys().toArray(String[]::new));
@@ -62,6 +72,13 @@ public final class DeltaStore {
 
   /** Inserts new keys and replaces the rows of existing keys. */
   public void upsert(TableDef t, Dataset<Row> rows) {
+    retrying(() -> {
+      upsertOnce(t, rows);
+      return 0L;
+    });
+  }
+
+  private void upsertOnce(TableDef t, Dataset<Row> rows) {
     Dataset<Row> aligned = rows.selectExpr(t.schema().fieldNames()).dropDuplicates(t.keys().toArray(String[]::new));
     if (!exists(t)) {
       aligned.write().format("delta").mode("append").save(path(t));
@@ -73,8 +90,33 @@ public final class DeltaStore {
 
   /** Deletes the rows matching a SQL condition, when the table exists. */
   public void delete(TableDef t, String condition) {
-    if (exists(t)) {
-      DeltaTable.forPath(spark, path(t)).delete(condition);
+    retrying(() -> {
+      if (exists(t)) {
+        DeltaTable.forPath(spark, path(t)).delete(condition);
+      }
+      return 0L;
+    });
+  }
+
+  /**
+   * Runs an idempotent write, again when a concurrent commit made it conflict (up to {@link #COMMIT_TRIES} times,
+   * with a growing pause): the write reads the table afresh each time.
+   */
+  private static long retrying(java.util.function.LongSupplier write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.getAsLong();
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt >= COMMIT_TRIES) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt + (long) (Math.random() * 200));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

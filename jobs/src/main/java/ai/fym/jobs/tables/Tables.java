@@ -4,6 +4,7 @@ import ai.fym.udfs.avatar.AvatarSchemas;
 import ai.fym.jobs.runs.RunRecorder;
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.ledger.StageRun;
 import ai.fym.udfs.trajectory.TrajectorySchemas;
 import java.util.List;
 
@@ -45,6 +46,10 @@ public final class Tables {
   /** One row per command: its configuration (credentials redacted), versions, commit and stage timings. */
   public static final TableDef RUNS = new TableDef("runs", RunRecorder.SCHEMA, List.of("run_id"));
 
+  /** The ledger: how each work item of each stage ended, per input fingerprint (docs/RELIABILITY.md). */
+  public static final TableDef STAGE_RUNS = new TableDef("stage_runs", StageRun.SCHEMA,
+      List.of("stage", "identity", "item", "input_fingerprint"));
+
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS, RUNS);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS, RUNS, STAGE_RUNS);
 }

@@ -15,6 +15,7 @@ import ai.fym.jobs.spark.StageResources;
 import ai.fym.jobs.spark.WorkRows;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
 import ai.fym.udfs.trajectory.TrajectoryItem;
@@ -47,6 +48,7 @@ public final class TrajectoriesJob {
   private final DeltaStore store;
   private final String outRoot;
   private final PrintStream log;
+  private FaultInjector faults;
 
   public TrajectoriesJob(SparkSession spark, FymConfig config, DeltaStore store, String outRoot, PrintStream log) {
     this.spark = spark;
@@ -54,6 +56,13 @@ public final class TrajectoriesJob {
     this.store = store;
     this.outRoot = outRoot;
     this.log = log;
+    this.faults = FaultInjector.of(config);
+  }
+
+  /** Replaces the fault injector {@code fym.faults.*} configure (fault-injection tests). */
+  public TrajectoriesJob optFaults(FaultInjector injector) {
+    this.faults = injector;
+    return this;
   }
 
   /** Trains the missing fields of the selected clips in {@code region} ({@code frame} or {@code face}). */
@@ -106,7 +115,7 @@ public final class TrajectoriesJob {
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.TRAJECTORY_THREADS), items.size());
     Dataset<Row> trainedRows = work(items, region).mapPartitions(new TrajectoryPartitionFunction(
             new Localizer(hadoop), new ArtifactStore(outRoot, hadoop), config.videoLimits(),
-            config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), settings, threads, trained),
+            config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), settings, threads, trained, faults),
         Encoders.row(TrajectorySchemas.OUTPUT));
     Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -121,6 +130,7 @@ public final class TrajectoriesJob {
         store.upsert(Tables.TRAJECTORIES, fields);
       }
       store.insertNew(Tables.QUARANTINE, WorkRows.part(out, "quarantine"));
+      store.upsert(Tables.STAGE_RUNS, WorkRows.part(out, "run"));
       List<Row> failed = WorkRows.part(out, "quarantine").select("clip", "fingerprint", "detail").collectAsList();
       failed.forEach(f -> log.println("[trajectories] " + f.getString(0) + " " + f.getString(1) + " failed: "
           + f.getString(2)));

@@ -53,4 +53,22 @@ class MainTest {
     assertEquals("ingest --corpus s3a://b/c --set spark.hadoop.fs.s3a.secret.key=" + FymConfig.REDACTED
         + " --set spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000", recorded);
   }
+
+  @Test
+  void reliabilityCommandsHaveHelpAndTheSoakGivesLocalTasksRetries() {
+    assertTrue(run(0, "status", "--help").contains("stage_runs"));
+    assertTrue(run(0, "gc", "--help").contains("--grace-seconds"));
+    assertTrue(run(0, "soak", "--help").contains("fym.faults.taskFailureRate"));
+    assertEquals("local[*,4]", SoakCommand.withRetries("local[*]"));
+    assertEquals("local[2,4]", SoakCommand.withRetries("local[2]"));
+    assertEquals("local[2,3]", SoakCommand.withRetries("local[2,3]"));
+    assertEquals("spark://host:7077", SoakCommand.withRetries("spark://host:7077"));
+  }
+
+  @Test
+  void credentialsInTheCommandLineAreNeverEchoed() {
+    String text = run(2, "--set", "spark.hadoop.fs.s3a.secret.key=S3CR3T", "--out", "s3a://AKIA1:S3CR3T@bucket/x",
+        "status");
+    assertTrue(text.contains("credentials") && !text.contains("S3CR3T") && !text.contains("AKIA1"), text);
+  }
 }

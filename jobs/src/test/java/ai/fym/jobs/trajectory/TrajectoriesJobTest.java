@@ -94,7 +94,9 @@ class TrajectoriesJobTest extends SparkTestBase {
       double photometric = r.getAs("photometric_error");
       assertTrue(photometric >= 0 && photometric < 60, "photometric error in grey levels: " + photometric);
       Path field = Path.of(URI.create(r.getAs("uri")));
-      assertTrue(field.getFileName().toString().endsWith("-" + settings.hash() + ".field"), field.toString());
+      String name = field.getFileName().toString();
+      assertTrue(name.startsWith("shot-" + r.getAs("shot") + "-" + settings.hash() + ".a0-") && name.endsWith(".field"),
+          "an attempt-unique name: " + name);
       assertEquals(r.<Integer>getAs("frames"), FieldFile.read(field, 1, Device.cpu()).field().frames());
     }
     assertFalse(Files.exists(checkpoint), "the checkpoint is deleted once the field is stored");

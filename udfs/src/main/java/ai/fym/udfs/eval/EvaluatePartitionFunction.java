@@ -13,10 +13,12 @@ import ai.fym.engine.video.VideoInfo;
 import ai.fym.engine.video.VideoLimits;
 import ai.fym.engine.video.VideoReader;
 import ai.fym.engine.video.VideoWriter;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.ledger.StageRun;
 import ai.fym.udfs.trajectory.StoredFields;
 import ai.fym.engine.landmarks.LandmarkNet;
 import ai.fym.engine.trajectory.TrajectorySettings;
@@ -49,7 +51,11 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
       .add("corrected", EvalSchemas.CORRECTED, true)
       .add("metrics", EvalSchemas.METRICS, true)
       .add("frame", EvalSchemas.METRIC_FRAMES, true)
-      .add("quarantine", IngestSchemas.QUARANTINE, true);
+      .add("quarantine", IngestSchemas.QUARANTINE, true)
+      .add("run", StageRun.SCHEMA, true);
+
+  /** The stage name in {@code stage_runs}. */
+  public static final String STAGE = "evaluate";
 
   private final Localizer localizer;
   private final ArtifactStore artifacts;
@@ -59,6 +65,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   private final int threads;
   private final LongAccumulator framesMeasured;
   private final LongAccumulator fieldsLoaded;
+  private final FaultInjector faults;
 
   /**
    * {@code fieldSettings} are the trajectory settings stored fields must match (and missing ones are trained
@@ -66,7 +73,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
    */
   public EvaluatePartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
       double folderFps, TrajectorySettings fieldSettings, int threads, LongAccumulator framesMeasured,
-      LongAccumulator fieldsLoaded) {
+      LongAccumulator fieldsLoaded, FaultInjector faults) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
@@ -75,6 +82,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
     this.threads = threads;
     this.framesMeasured = framesMeasured;
     this.fieldsLoaded = fieldsLoaded;
+    this.faults = faults;
   }
 
   @Override
@@ -84,21 +92,30 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
     while (items.hasNext()) {
       EvalItem item = EvalItem.fromRow(items.next());
       List<Row> rows = new ArrayList<>();
+      long started = System.currentTimeMillis();
+      String key = item.clip() + "/" + item.edit() + "/" + item.config().method();
       try {
-        evaluate(item, tmp, rows);
+        ArtifactStore.Artifact video = evaluate(item, tmp, rows, faults.forItem(STAGE, item.identity() + "/" + key));
         out.addAll(rows);
+        out.add(RowFactory.create("run", null, null, null, null,
+            StageRun.succeeded(STAGE, item.identity(), key, item.config().hash(), started, video)));
       } catch (Exception e) {
         FymException f = Errors.wrap(item.editedUri(), e);
         out.add(RowFactory.create("quarantine", null, null, null, IngestRows.quarantine(item.editedUri(),
             item.identity(), item.clip(), "evaluate:" + item.config().method(), f, item.config().hash(),
-            new Timestamp(System.currentTimeMillis()))));
+            new Timestamp(System.currentTimeMillis())), null));
+        out.add(RowFactory.create("run", null, null, null, null,
+            StageRun.failed(STAGE, item.identity(), key, item.config().hash(), started, f)));
       }
     }
     return out.iterator();
   }
 
-  private void evaluate(EvalItem item, Path tmp, List<Row> rows) throws Exception {
+  /** Corrects and measures one item into {@code rows}; returns the stored corrected video. */
+  private ArtifactStore.Artifact evaluate(EvalItem item, Path tmp, List<Row> rows, FaultInjector.Fault fault)
+      throws Exception {
     long start = System.nanoTime();
+    fault.reached(0);
     MethodConfig mc = item.config();
     StoredFields fields = new StoredFields(TrajectorySettings.fromCanonical(fieldSettings, 0, threads),
         item.fieldUris(), localizer, tmp);
@@ -107,24 +124,29 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
     try (Localizer.Local source = localizer.localize(item.sourceUri(), tmp);
          Localizer.Local edited = localizer.localize(item.editedUri(), tmp)) {
       correct(item, corrector, source.path(), edited.path(), video);
+      fault.reached(0.5);
       fieldsLoaded.add(fields.loaded());
       String relative = "corrected/" + item.identity() + "/" + item.clip() + "/" + item.edit() + "/" + mc.method()
           + "-" + mc.hash() + ".mp4";
-      String uri = artifacts.put(video, relative);
+      ArtifactStore.Artifact stored = artifacts.store(video, relative);
+      String uri = stored.uri();
+      fault.reached(1);
       double correctSeconds = (System.nanoTime() - start) / 1e9;
       ClipMetrics m = measure(item, source.path(), edited.path(), video);
       Timestamp now = new Timestamp(System.currentTimeMillis());
       rows.add(RowFactory.create("corrected", RowFactory.create(item.identity(), item.clip(), item.edit(),
-          mc.method(), mc.hash(), mc.canonical(), uri, (long) m.frames(), correctSeconds, now), null, null, null));
+          mc.method(), mc.hash(), mc.canonical(), uri, (long) m.frames(), correctSeconds, now), null, null, null,
+          null));
       rows.add(RowFactory.create("metrics", null, RowFactory.create(item.identity(), item.clip(), item.edit(),
           mc.method(), mc.hash(), (long) m.frames(), num(m.warpShort()), num(m.warpLong()), num(m.motionError()),
           num(m.landmarkError()), num(m.flicker()), num(m.editFidelity()), num(m.psnr()), num(m.ssim()),
-          (System.nanoTime() - start) / 1e9 - correctSeconds, now), null, null));
+          (System.nanoTime() - start) / 1e9 - correctSeconds, now), null, null, null));
       for (FrameMetrics f : m.perFrame()) {
         rows.add(RowFactory.create("frame", null, null, RowFactory.create(item.identity(), item.clip(), item.edit(),
             mc.method(), mc.hash(), f.frame(), f.shot(), num(f.warpShort()), num(f.warpLong()),
-            num(f.lumaDeltaOutput()), num(f.psnr())), null));
+            num(f.lumaDeltaOutput()), num(f.psnr())), null, null));
       }
+      return stored;
     } finally {
       Files.deleteIfExists(video);
     }

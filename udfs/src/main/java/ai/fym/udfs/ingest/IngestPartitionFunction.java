@@ -3,6 +3,7 @@ package ai.fym.udfs.ingest;
 import static ai.fym.udfs.ingest.IngestSchemas.KIND_CLIP;
 import static ai.fym.udfs.ingest.IngestSchemas.KIND_FRAME;
 import static ai.fym.udfs.ingest.IngestSchemas.KIND_QUARANTINE;
+import static ai.fym.udfs.ingest.IngestSchemas.KIND_RUN;
 import static ai.fym.udfs.ingest.IngestSchemas.KIND_SHOT;
 import static ai.fym.udfs.ingest.IngestSchemas.KIND_TRACK;
 
@@ -15,7 +16,9 @@ import ai.fym.engine.ingest.IngestSettings;
 import ai.fym.engine.ingest.Shot;
 import ai.fym.engine.ingest.TrackInfo;
 import ai.fym.engine.naming.SafeNames;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.ledger.StageRun;
 import ai.fym.udfs.models.ExecutorModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +35,8 @@ import org.apache.spark.util.LongAccumulator;
  * The executor side of ingest: for each {@link ClipInput} of the partition, localises the source,
  * runs {@link ClipIngestor}, and streams union rows ({@link IngestSchemas#OUTPUT}): shots, tracks,
  * every face of every frame, and last the clip row, whose status tells the driver whether the
- * clip's other rows may be committed. Any failure of one clip becomes a quarantine row plus a
- * QUARANTINED clip row; the partition goes on with the next clip.
+ * clip's other rows may be committed, and its {@code stage_runs} row. Any failure of one clip becomes a
+ * quarantine row plus a QUARANTINED clip row; the partition goes on with the next clip.
  */
 public final class IngestPartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -41,14 +44,19 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
   private final float minFaceScore;
   private final Localizer localizer;
   private final LongAccumulator framesDone;
+  private final FaultInjector faults;
 
   public IngestPartitionFunction(IngestSettings settings, float minFaceScore, Localizer localizer,
-      LongAccumulator framesDone) {
+      LongAccumulator framesDone, FaultInjector faults) {
     this.settings = settings;
     this.minFaceScore = minFaceScore;
     this.localizer = localizer;
     this.framesDone = framesDone;
+    this.faults = faults;
   }
+
+  /** The stage name in {@code stage_runs}. */
+  public static final String STAGE = "ingest";
 
   @Override
   public Iterator<Row> call(Iterator<Row> inputs) {
@@ -107,6 +115,8 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
   private final class ClipRun {
     private final ClipInput input;
     private final long started = System.nanoTime();
+    private final long startedMillis = System.currentTimeMillis();
+    private final FaultInjector.Fault fault;
     private Localizer.Local local;
     private ClipAnalysis analysis;
     private ClipAnalysis.FrameStream frames;
@@ -114,11 +124,13 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
 
     ClipRun(ClipInput input) {
       this.input = input;
+      this.fault = faults.forItem(STAGE, input.identity() + "/" + input.clip());
     }
 
     void step(ArrayDeque<Row> out) {
       try {
         if (analysis == null) {
+          fault.reached(0);
           SafeNames.check("identity", input.identity());
           SafeNames.check("clip", input.clip());
           Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "fym-ingest"));
@@ -140,8 +152,11 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
           framesDone.add(1);
           return;
         }
+        fault.reached(1);
         out.add(IngestRows.union(KIND_CLIP, IngestRows.ingestedClip(input, local.sha256(), analysis,
             personNames(), seconds())));
+        out.add(IngestRows.union(KIND_RUN, StageRun.succeeded(STAGE, input.identity(), input.clip(),
+            input.fingerprint(), startedMillis, null)));
         finish();
       } catch (Exception | LinkageError e) {
         FymException f = Errors.wrap(input.uri(), e);
@@ -149,6 +164,8 @@ public final class IngestPartitionFunction implements MapPartitionsFunction<Row,
         out.add(IngestRows.union(KIND_QUARANTINE, IngestRows.quarantine(input, "ingest", f, now())));
         out.add(IngestRows.union(KIND_CLIP, IngestRows.quarantinedClip(input, local == null ? null : local.sha256(),
             f, seconds())));
+        out.add(IngestRows.union(KIND_RUN, StageRun.failed(STAGE, input.identity(), input.clip(),
+            input.fingerprint(), startedMillis, f)));
         finish();
       }
     }

@@ -28,7 +28,8 @@ public final class IngestRows {
         IngestSchemas.KIND_SHOT.equals(kind) ? payload : null,
         IngestSchemas.KIND_TRACK.equals(kind) ? payload : null,
         IngestSchemas.KIND_FRAME.equals(kind) ? payload : null,
-        IngestSchemas.KIND_QUARANTINE.equals(kind) ? payload : null);
+        IngestSchemas.KIND_QUARANTINE.equals(kind) ? payload : null,
+        IngestSchemas.KIND_RUN.equals(kind) ? payload : null);
   }
 
   /** The identity of the person group a track belongs to. */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import ai.fym.udfs.ledger.StageRun;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -26,6 +27,7 @@ public final class IngestSchemas {
   public static final String KIND_TRACK = "track";
   public static final String KIND_FRAME = "frame";
   public static final String KIND_QUARANTINE = "quarantine";
+  public static final String KIND_RUN = "run";
 
   public static final String STATUS_INGESTED = "INGESTED";
   public static final String STATUS_QUARANTINED = "QUARANTINED";
@@ -108,5 +110,6 @@ public final class IngestSchemas {
       .add(KIND_SHOT, SHOTS, true)
       .add(KIND_TRACK, TRACKS, true)
       .add(KIND_FRAME, FRAMES, true)
-      .add(KIND_QUARANTINE, QUARANTINE, true);
+      .add(KIND_QUARANTINE, QUARANTINE, true)
+      .add(KIND_RUN, StageRun.SCHEMA, true);
 }

@@ -12,9 +12,11 @@ import ai.fym.engine.trajectory.TrajectoryTrainer;
 import ai.fym.engine.video.VideoLimits;
 import ai.fym.engine.video.VideoReader;
 import ai.fym.udfs.device.Devices;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.ledger.StageRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -33,7 +35,9 @@ import org.apache.spark.util.LongAccumulator;
  * {@code <out>/trajectories/...} and returns its {@code trajectories} row. The checkpoint lies next to the field
  * for a local output root, so a killed task's retry or the next run resumes from it; for a remote root it lies
  * in the executor's temporary folder (a retry on the same machine resumes). It is deleted once the field is
- * stored. A failure becomes a quarantine row (stage {@code trajectories}) and the partition goes on.
+ * stored. A failure becomes a quarantine row (stage {@code trajectories}) and the partition goes on; either way the
+ * item gets a {@code stage_runs} row. The fault injector may fail the task at a training step or after the field is
+ * stored (its retry resumes from the checkpoint; a stored but uncommitted field is an orphan for {@code gc}).
  */
 public final class TrajectoryPartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -47,10 +51,12 @@ public final class TrajectoryPartitionFunction implements MapPartitionsFunction<
   private final int checkpointEvery;
   private final int threads;
   private final LongAccumulator framesTrained;
+  private final FaultInjector faults;
 
   /** {@code settings} in canonical form (trained with {@code threads} CPU threads per task). */
   public TrajectoryPartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
-      double folderFps, TrajectorySettings settings, int threads, LongAccumulator framesTrained) {
+      double folderFps, TrajectorySettings settings, int threads, LongAccumulator framesTrained,
+      FaultInjector faults) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
@@ -59,6 +65,7 @@ public final class TrajectoryPartitionFunction implements MapPartitionsFunction<
     this.checkpointEvery = settings.checkpointEvery();
     this.threads = threads;
     this.framesTrained = framesTrained;
+    this.faults = faults;
   }
 
   @Override
@@ -68,42 +75,57 @@ public final class TrajectoryPartitionFunction implements MapPartitionsFunction<
     TrajectorySettings s = TrajectorySettings.fromCanonical(settings, checkpointEvery, threads);
     while (items.hasNext()) {
       TrajectoryItem item = TrajectoryItem.fromRow(items.next());
+      long started = System.currentTimeMillis();
+      String key = item.clip() + "/shot-" + item.shot() + "/" + item.region();
+      String fingerprint = item.fingerprint() + " " + s.hash();
       try {
-        out.add(RowFactory.create("trajectory", train(item, s, tmp), null));
+        Trained t = train(item, s, tmp, faults.forItem(STAGE, item.identity() + "/" + key));
+        out.add(RowFactory.create("trajectory", t.row(), null, null));
+        out.add(RowFactory.create("run", null, null,
+            StageRun.succeeded(STAGE, item.identity(), key, fingerprint, started, t.field())));
       } catch (Exception e) {
         FymException f = Errors.wrap(item.sourceUri(), e);
         out.add(RowFactory.create("quarantine", null, IngestRows.quarantine(item.sourceUri(), item.identity(),
             item.clip(), STAGE, f, "shot " + item.shot() + " " + item.region() + " " + s.hash(),
-            new Timestamp(System.currentTimeMillis()))));
+            new Timestamp(System.currentTimeMillis())), null));
+        out.add(RowFactory.create("run", null, null,
+            StageRun.failed(STAGE, item.identity(), key, fingerprint, started, f)));
       }
     }
     return out.iterator();
   }
 
-  private Row train(TrajectoryItem item, TrajectorySettings s, Path tmp) throws Exception {
+  /** A stored field and its trajectories row. */
+  private record Trained(Row row, ArtifactStore.Artifact field) {}
+
+  private Trained train(TrajectoryItem item, TrajectorySettings s, Path tmp, FaultInjector.Fault fault)
+      throws Exception {
     long start = System.nanoTime();
+    fault.reached(0);
     ShotSequence shot = ShotSequence.of(frames(item, tmp), s.workingSize());
     String base = item.artifactBase(s.hash());
     Path local = artifacts.localPath(item.checkpoint(s.hash()));
     Path checkpoint = local != null ? local : tmp.resolve(item.checkpoint(s.hash()));
-    TrajectoryTrainer.Result r = TrajectoryTrainer.train(shot, s, checkpoint, Devices.forTask());
-    String uri;
+    TrajectoryTrainer.Result r = TrajectoryTrainer.train(shot, s, checkpoint, Devices.forTask(),
+        step -> fault.reached(step / (s.steps() + 1.0)));
     double photometric;
+    ArtifactStore.Artifact stored;
     try (TrajectoryField field = r.field()) {
       photometric = FieldQuality.photometricError(field, shot);
       Path file = Files.createTempFile(tmp, "field-", ".field");
       try {
         field.save(file);
-        uri = artifacts.put(file, base + ".field");
+        stored = artifacts.store(file, base + ".field");
       } finally {
         Files.deleteIfExists(file);
       }
     }
     Files.deleteIfExists(checkpoint);
+    fault.reached(1);
     framesTrained.add(item.frames());
-    return RowFactory.create(item.identity(), item.clip(), item.shot(), item.frames(), item.region(), item.track(),
-        s.hash(), s.canonical().toString(), uri, r.steps(), r.resumedFrom(), number(r.loss()), number(photometric),
-        (System.nanoTime() - start) / 1e9, new Timestamp(System.currentTimeMillis()));
+    return new Trained(RowFactory.create(item.identity(), item.clip(), item.shot(), item.frames(), item.region(),
+        item.track(), s.hash(), s.canonical().toString(), stored.uri(), r.steps(), r.resumedFrom(), number(r.loss()),
+        number(photometric), (System.nanoTime() - start) / 1e9, new Timestamp(System.currentTimeMillis())), stored);
   }
 
   /** The shot's frames: decoded from the source, or the face crops that came with the item. */

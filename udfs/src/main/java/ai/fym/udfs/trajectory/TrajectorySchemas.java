@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.ledger.StageRun;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -33,9 +34,10 @@ public final class TrajectorySchemas {
       .add("train_seconds", DoubleType, false)
       .add("updated_at", TimestampType, false);
 
-  /** Union of a trajectories row and a quarantine row, tagged by kind. */
+  /** Union of a trajectories row, a quarantine row and a {@code stage_runs} row, tagged by kind. */
   public static final StructType OUTPUT = new StructType()
       .add("kind", StringType, false)
       .add("trajectory", TRAJECTORIES, true)
-      .add("quarantine", IngestSchemas.QUARANTINE, true);
+      .add("quarantine", IngestSchemas.QUARANTINE, true)
+      .add("run", StageRun.SCHEMA, true);
 }
