@@ -55,7 +55,7 @@ final class SoakCommand implements Command {
     double rate = Double.parseDouble(args.get("failure-rate", "0.2"));
     FymConfig config = ctx.config().with(FymConfig.FAULTS_TASK_FAILURE_RATE, String.valueOf(rate))
         .with(FymConfig.MASTER, withRetries(ctx.config().get(FymConfig.MASTER)));
-    try (Context soak = new Context(config, ctx.out())) {
+    try (Context soak = new Context(config, ctx.out(), "soak")) {
       TaskCounter tasks = new TaskCounter();
       soak.spark().sparkContext().addSparkListener(tasks);
       long t0 = System.nanoTime();
