@@ -16,6 +16,7 @@ import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.udfs.avatar.AvatarPartitionFunction;
 import ai.fym.udfs.avatar.AvatarSchemas;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.io.ArtifactStore;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,8 @@ public final class AvatarsJob {
         settings.codeSmoothing(), settings.densifyEvery(), settings.checkpointEvery(), settings.seed(), threads);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.avatars.frames");
     Dataset<Row> trainedRows = items(selection, todo, fingerprints).mapPartitions(new AvatarPartitionFunction(
-        new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained), Encoders.row(AvatarSchemas.OUTPUT));
+        new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained, FaultInjector.of(config)),
+        Encoders.row(AvatarSchemas.OUTPUT));
     Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -98,6 +100,7 @@ public final class AvatarsJob {
       }
       Dataset<Row> quarantine = WorkRows.part(out, "quarantine");
       store.insertNew(Tables.QUARANTINE, quarantine);
+      store.upsert(Tables.STAGE_RUNS, WorkRows.part(out, "run"));
       List<Row> failed = quarantine.select("identity", "detail").collectAsList();
       failed.forEach(f -> log.println("[avatars] " + f.getString(0) + " failed: " + f.getString(1)));
       int resumed = (int) done.stream().filter(r -> r.getInt(0) > 0).count();

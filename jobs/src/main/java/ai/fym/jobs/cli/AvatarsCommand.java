@@ -31,8 +31,8 @@ final class AvatarsCommand implements Command {
         on all its face crops, one Spark task per identity: Gaussians deformed per frame by a network driven by
         the frame's landmark code (expression and head pose), splatted by the tile rasterizer, trained with
         L1 + D-SSIM, densified and pruned, every fym.avatar.heldOutEvery-th frame held out for validation. The
-        avatar is stored under <out>/avatars/<identity>/<settings hash>/avatar.fyma with a row in the Delta
-        table avatars (Gaussians, steps, training time, held-out PSNR/SSIM); every frame is rendered into the
+        avatar is stored under <out>/avatars/<identity>/<settings hash>/ (attempt-unique names) with a row in
+        the Delta table avatars (Gaussians, steps, training time, held-out PSNR/SSIM); every frame is rendered into the
         table renders (PNG, PSNR, SSIM), and each shot's exact correspondence maps (frame t -> the identity's
         first frame of the shot, with visibility) are written beside the avatar. Training checkpoints every
         fym.avatar.checkpointEvery steps; a killed run resumes. Identities already stored under the same

@@ -17,8 +17,10 @@ import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.SplatRasterizer;
 import ai.fym.engine.splat.Rasterizers;
 import ai.fym.udfs.device.Devices;
+import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.io.ArtifactStore;
+import ai.fym.udfs.ledger.StageRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -38,8 +40,9 @@ import org.apache.spark.util.LongAccumulator;
  * crops (resuming from a checkpoint when one is there), stores it under {@code <out>/avatars/...}, renders every
  * frame from its landmarks, writes each shot's correspondence maps, and returns the {@code avatars} row and the
  * {@code renders} rows. The checkpoint lies under the output root for a local root (a retried task or the next
- * run resumes from it), else in the executor's temporary folder; it is deleted once the avatar is stored. A
- * failure becomes a quarantine row (stage {@code avatars}) and the partition goes on.
+ * run resumes from it), else in the executor's temporary folder; it is deleted once the avatar is stored. Every
+ * identity also gets its {@code stage_runs} ledger row. A failure becomes a quarantine row (stage
+ * {@code avatars}) and the partition goes on.
  */
 public final class AvatarPartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -48,12 +51,15 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
   private final ArtifactStore artifacts;
   private final AvatarSettings settings;
   private final LongAccumulator framesTrained;
+  private final FaultInjector faults;
 
-  /** Trains under {@code settings} (its thread count is per task). */
-  public AvatarPartitionFunction(ArtifactStore artifacts, AvatarSettings settings, LongAccumulator framesTrained) {
+  /** Trains under {@code settings} (its thread count is per task); {@code faults} is for soak runs and tests. */
+  public AvatarPartitionFunction(ArtifactStore artifacts, AvatarSettings settings, LongAccumulator framesTrained,
+      FaultInjector faults) {
     this.artifacts = artifacts;
     this.settings = settings;
     this.framesTrained = framesTrained;
+    this.faults = faults;
   }
 
   @Override
@@ -64,12 +70,21 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
       Row item = items.next();
       String identity = item.getString(0);
       String fingerprint = item.getString(1);
+      long started = System.currentTimeMillis();
+      String ledgerFingerprint = fingerprint + " " + settings.hash();
       try {
-        out.addAll(train(identity, fingerprint, item.getList(2), tmp));
+        List<Row> rows = new ArrayList<>();
+        ArtifactStore.Artifact avatar = train(identity, fingerprint, item.getList(2), tmp, rows,
+            faults.forItem(STAGE, identity));
+        out.addAll(rows);
+        out.add(RowFactory.create("run", null, null, null,
+            StageRun.succeeded(STAGE, identity, identity, ledgerFingerprint, started, avatar)));
       } catch (Exception e) {
         FymException f = Errors.wrap("identity " + identity, e);
         out.add(RowFactory.create("quarantine", null, null, IngestRows.quarantine("identity " + identity,
-            identity, null, STAGE, f, fingerprint, new Timestamp(System.currentTimeMillis()))));
+            identity, null, STAGE, f, fingerprint, new Timestamp(System.currentTimeMillis())), null));
+        out.add(RowFactory.create("run", null, null, null,
+            StageRun.failed(STAGE, identity, identity, ledgerFingerprint, started, f)));
       }
     }
     return out.iterator();
@@ -80,8 +95,11 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     return "avatars/" + identity + "/" + settingsHash;
   }
 
-  private List<Row> train(String identity, String fingerprint, List<Row> frameRows, Path tmp) throws Exception {
+  /** Trains, stores and renders one identity's avatar into {@code rows}; returns the stored avatar. */
+  private ArtifactStore.Artifact train(String identity, String fingerprint, List<Row> frameRows, Path tmp,
+      List<Row> rows, FaultInjector.Fault fault) throws Exception {
     long start = System.nanoTime();
+    fault.reached(0);
     List<AvatarFrame> frames = new ArrayList<>(frameRows.size());
     for (Row f : frameRows) {
       frames.add(AvatarFrame.fromCrop(f.getString(0), f.getInt(2), f.getInt(1), ImageCodec.decode(
@@ -95,24 +113,26 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     Path checkpoint = local != null ? local : tmp.resolve(checkpointName);
     Device device = Devices.forTask();
     AvatarTrainer.Result r = AvatarTrainer.train(data, settings, checkpoint, device,
-        threads -> Rasterizers.forDevice(device, threads));
+        threads -> Rasterizers.forDevice(device, threads),
+        (step, model, rasterizer, manager) -> fault.reached(step / (settings.steps() + 1.0)));
     Path file = Files.createTempFile(tmp, "avatar-", ".fyma");
-    String uri;
+    ArtifactStore.Artifact stored;
     try {
       AvatarFile.write(file, r.model(), settings.hash());
-      uri = artifacts.put(file, base + "/avatar.fyma");
+      stored = artifacts.store(file, base + "/avatar.fyma");
     } finally {
       Files.deleteIfExists(file);
     }
-    List<Row> rows = renders(identity, data, r, base, tmp, device);
-    Files.deleteIfExists(checkpoint);
-    framesTrained.add(frames.size());
-    rows.add(0, RowFactory.create("avatar", RowFactory.create(identity, fingerprint, settings.hash(),
-        settings.canonical(), uri, settings.resolution(), r.model().gaussianCount(), frames.size(),
+    rows.add(RowFactory.create("avatar", RowFactory.create(identity, fingerprint, settings.hash(),
+        settings.canonical(), stored.uri(), settings.resolution(), r.model().gaussianCount(), frames.size(),
         data.heldOut().length, r.steps(), r.resumedFrom(), (System.nanoTime() - start) / 1e9,
         number(r.heldOut().psnr()), number(r.heldOut().ssim()), new Timestamp(System.currentTimeMillis())),
-        null, null));
-    return rows;
+        null, null, null));
+    rows.addAll(renders(identity, data, r, base, tmp, device));
+    Files.deleteIfExists(checkpoint);
+    fault.reached(1);
+    framesTrained.add(frames.size());
+    return stored;
   }
 
   /** Every frame rendered and scored, and each shot's correspondence file. */
@@ -149,7 +169,7 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
           AvatarEvaluation.Rendered render = AvatarEvaluation.render(r.model(), data, i, rasterizer, manager);
           rows.add(RowFactory.create("render", null, RowFactory.create(identity, f.clip(), f.shot(), f.frameIndex(),
               heldOut[i], settings.hash(), ImageCodec.encodePng(AvatarEvaluation.toImage(render.image(), size)),
-              render.psnr(), render.ssim(), uri), null));
+              render.psnr(), render.ssim(), uri), null, null));
         }
       }
     }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 
 import ai.fym.udfs.ingest.IngestSchemas;
+import ai.fym.udfs.ledger.StageRun;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -70,5 +71,6 @@ public final class AvatarSchemas {
       .add("kind", StringType, false)
       .add("avatar", AVATARS, true)
       .add("render", RENDERS, true)
-      .add("quarantine", IngestSchemas.QUARANTINE, true);
+      .add("quarantine", IngestSchemas.QUARANTINE, true)
+      .add("run", StageRun.SCHEMA, true);
 }
