@@ -13,8 +13,8 @@ final class AvatarOptimiser {
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-15f;
   /** Step sizes of the Gaussian groups, in {@link GaussianSet#arrays()} order. */
-  private static final float[] RATES = {3.2e-3f, 5e-3f, 1e-3f, 0.05f, 2e-2f};
-  private static final float DEFORMATION_RATE = 5e-3f;
+  private static final float[] RATES = {6.4e-3f, 1e-2f, 2e-3f, 0.05f, 5e-2f};
+  private static final float DEFORMATION_RATE = 1e-2f;
 
   private final Adam[] gaussianAdams = new Adam[RATES.length];
   private Adam deformationAdam;

@@ -134,7 +134,7 @@ public final class FymConfig implements Serializable {
   public static final String AVATAR_MAX_GAUSSIANS = "fym.avatar.maxGaussians";
   public static final String AVATAR_MAX_GAUSSIANS_DEFAULT = "10000";
   public static final String AVATAR_STEPS = "fym.avatar.steps";
-  public static final String AVATAR_STEPS_DEFAULT = "6000";
+  public static final String AVATAR_STEPS_DEFAULT = "12000";
   public static final String AVATAR_CODE_DIMS = "fym.avatar.codeDims";
   public static final String AVATAR_CODE_DIMS_DEFAULT = "12";
   public static final String AVATAR_HIDDEN = "fym.avatar.hidden";
