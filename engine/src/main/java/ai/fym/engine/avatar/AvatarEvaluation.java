@@ -2,6 +2,7 @@ package ai.fym.engine.avatar;
 
 import ai.djl.ndarray.NDManager;
 import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.metrics.ClipEvaluator;
 import ai.fym.engine.splat.SplatRasterizer;
 
 /**
@@ -45,6 +46,40 @@ public final class AvatarEvaluation {
       image[i] = Math.min(1f, Math.max(0f, image[i]));
     }
     return image;
+  }
+
+  /** Short warp error (x1000) of the renders and of the source crops, both aligned by the source's motion. */
+  public record Consistency(double renderWarpShort, double sourceWarpShort) {
+    /** Renders' short warp error over the source's own (at most 1.1 is "within 10 %"). */
+    public double ratio() {
+      return renderWarpShort / sourceWarpShort;
+    }
+  }
+
+  /**
+   * Temporal consistency of the avatar's renders of every frame of {@code data} (in (clip, frame) order, pairs
+   * across shots skipped) beside the source crops' own, by the evaluation harness's short warp error.
+   */
+  public static Consistency consistency(AvatarModel model, AvatarData data, SplatRasterizer rasterizer,
+      NDManager manager) {
+    int size = model.resolution();
+    try (ClipEvaluator renders = new ClipEvaluator(ClipEvaluator.Options.defaults().withFlowScale(1f));
+        ClipEvaluator sources = new ClipEvaluator(ClipEvaluator.Options.defaults().withFlowScale(1f))) {
+      AvatarFrame previous = null;
+      int index = 0;
+      for (int i = 0; i < data.frames().size(); i++) {
+        AvatarFrame f = data.frames().get(i);
+        boolean cut = previous == null || !previous.clip().equals(f.clip()) || previous.shot() != f.shot()
+            || f.frameIndex() != previous.frameIndex() + 1;
+        RgbImage source = toImage(f.image(), size);
+        RgbImage render = toImage(render(model, data, i, rasterizer, manager).image(), size);
+        renders.add(index, cut, source, render, render, null);
+        sources.add(index, cut, source, source, source, null);
+        index++;
+        previous = f;
+      }
+      return new Consistency(renders.finish().warpShort(), sources.finish().warpShort());
+    }
   }
 
   /** A rendered {@code size x size} RGB float image (values in [0, 1]) as 8-bit RGB. */

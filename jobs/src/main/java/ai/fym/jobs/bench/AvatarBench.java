@@ -89,6 +89,13 @@ public final class AvatarBench {
     add(figures, new Figure("avatar held-out PSNR", result.heldOut().psnr(), "dB", TARGET_PSNR, false));
     add(figures, new Figure("avatar held-out SSIM", result.heldOut().ssim(), "", 0, false));
     add(figures, new Figure("avatar Gaussians", result.model().gaussianCount(), "", 0, false));
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu());
+        TileRasterizer rasterizer = new TileRasterizer(settings.threads())) {
+      AvatarEvaluation.Consistency c = AvatarEvaluation.consistency(result.model(), data, rasterizer, manager);
+      add(figures, new Figure("renders' short warp error x1000 (all frames)", c.renderWarpShort(), "", 0, true));
+      add(figures, new Figure("  source crops' own short warp error", c.sourceWarpShort(), "", 0, true));
+      add(figures, new Figure("  renders / source", c.ratio(), "x", 1.1, true));
+    }
     if (!Double.isNaN(reachedAt[0])) {
       add(figures, new Figure("time to held-out PSNR " + (int) TARGET_PSNR + " dB", reachedAt[0], "s",
           TARGET_SECONDS, true));

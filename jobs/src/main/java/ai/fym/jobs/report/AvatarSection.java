@@ -40,10 +40,12 @@ final class AvatarSection {
       String identity = avatar.getAs("identity");
       page.heading(3, identity, null).paragraph("meta", String.format(Locale.ROOT,
           "%d Gaussians \u00b7 %d frames (%d held out) \u00b7 %d steps in %.0f s \u00b7 held-out PSNR %.2f dB, "
-              + "SSIM %.3f", avatar.<Integer>getAs("gaussians"), avatar.<Integer>getAs("frames"),
+              + "SSIM %.3f \u00b7 short warp error x1000 of the renders %.3f, of the source crops %.3f",
+          avatar.<Integer>getAs("gaussians"), avatar.<Integer>getAs("frames"),
           avatar.<Integer>getAs("held_out_frames"), avatar.<Integer>getAs("steps"),
           avatar.<Double>getAs("train_seconds"), number(avatar.getAs("held_out_psnr")),
-          number(avatar.getAs("held_out_ssim"))));
+          number(avatar.getAs("held_out_ssim")), number(avatar.getAs("render_warp_short")),
+          number(avatar.getAs("source_warp_short"))));
       FrameStrip strip = strip(store, identity);
       if (strip != null) {
         String name = "avatar-" + String.format("%03d", a) + ".png";

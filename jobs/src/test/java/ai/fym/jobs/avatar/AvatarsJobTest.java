@@ -71,6 +71,8 @@ class AvatarsJobTest extends SparkTestBase {
       double heldOut = store.read(Tables.RENDERS).where("identity = '" + identity + "' and held_out")
           .agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
       assertEquals(heldOut, avatar.<Double>getAs("held_out_psnr"), 1e-6, "the avatar's score is its renders'");
+      assertTrue(avatar.<Double>getAs("render_warp_short") >= 0 && avatar.<Double>getAs("source_warp_short") > 0,
+          "temporal consistency of the renders beside the source's");
       Path file = Path.of(URI.create(avatar.getAs("uri")));
       assertEquals(avatar.<Integer>getAs("gaussians"), AvatarFile.read(file).model().gaussianCount());
       List<Row> renders = store.read(Tables.RENDERS).where("identity = '" + identity + "'").collectAsList();

@@ -123,11 +123,16 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     } finally {
       Files.deleteIfExists(file);
     }
+    AvatarEvaluation.Consistency consistency;
+    try (NDManager manager = NDManager.newBaseManager(device);
+        SplatRasterizer rasterizer = Rasterizers.forDevice(device, settings.threads())) {
+      consistency = AvatarEvaluation.consistency(r.model(), data, rasterizer, manager);
+    }
     rows.add(RowFactory.create("avatar", RowFactory.create(identity, fingerprint, settings.hash(),
         settings.canonical(), stored.uri(), settings.resolution(), r.model().gaussianCount(), frames.size(),
         data.heldOut().length, r.steps(), r.resumedFrom(), (System.nanoTime() - start) / 1e9,
-        number(r.heldOut().psnr()), number(r.heldOut().ssim()), new Timestamp(System.currentTimeMillis())),
-        null, null, null));
+        number(r.heldOut().psnr()), number(r.heldOut().ssim()), number(consistency.renderWarpShort()),
+        number(consistency.sourceWarpShort()), new Timestamp(System.currentTimeMillis())), null, null, null));
     rows.addAll(renders(identity, data, r, base, tmp, device));
     Files.deleteIfExists(checkpoint);
     fault.reached(1);

@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * frames it was trained on ({@code input_fingerprint}) and the settings ({@code config}, hashed in
  * {@code config_hash}). {@code renders}: every face frame of the identity rendered from its landmarks, scored
  * against its crop, with the correspondence file of its shot ({@code correspondence_uri}, frame t -> the
- * identity's first frame in that shot).
+ * identity's first frame in that shot). {@code render_warp_short} and {@code source_warp_short} are the short warp
+ * errors (x1000, the harness's metric) of the renders and of the source crops, both aligned by the source's motion.
  */
 public final class AvatarSchemas {
   private AvatarSchemas() {}
@@ -38,6 +39,8 @@ public final class AvatarSchemas {
       .add("train_seconds", DoubleType, false)
       .add("held_out_psnr", DoubleType, true)
       .add("held_out_ssim", DoubleType, true)
+      .add("render_warp_short", DoubleType, true)
+      .add("source_warp_short", DoubleType, true)
       .add("updated_at", TimestampType, false);
 
   public static final StructType RENDERS = new StructType()
