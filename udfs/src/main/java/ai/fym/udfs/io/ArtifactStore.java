@@ -60,7 +60,7 @@ public final class ArtifactStore implements Serializable {
       return new Artifact(fs.makeQualified(dest).toUri().toString(), sha256(local));
     }
     org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dest.getParent(), "._tmp-" + dest.getName());
-    write(local, fs, tmp);
+    fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), tmp);
     if (!fs.rename(tmp, dest)) {
       fs.delete(tmp, false);
       throw new IOException("cannot move " + tmp + " to " + dest);
