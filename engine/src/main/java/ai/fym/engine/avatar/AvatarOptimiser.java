@@ -17,7 +17,7 @@ final class AvatarOptimiser {
   private static final float DEFORMATION_RATE = 1e-2f;
 
   private final Adam[] gaussianAdams = new Adam[RATES.length];
-  private Adam deformationAdam;
+  private final Adam deformationAdam;
 
   AvatarOptimiser(AvatarModel model) {
     float[][] arrays = model.gaussians().arrays();

@@ -53,9 +53,9 @@ public record AvatarSettings(int resolution, int spacing, int maxGaussians, int 
     }
   }
 
-  /** These settings with {@code newSteps} steps (tests and benchmarks). */
-  public AvatarSettings withSteps(int newSteps) {
-    return new AvatarSettings(resolution, spacing, maxGaussians, newSteps, codeDims, hidden, heldOutEvery,
-        ssimWeight, codeSmoothing, densifyEvery, checkpointEvery, seed, threads);
+  /** These settings run with {@code newThreads} rasterizer threads (a Spark task's share of the cores). */
+  public AvatarSettings withThreads(int newThreads) {
+    return new AvatarSettings(resolution, spacing, maxGaussians, steps, codeDims, hidden, heldOutEvery, ssimWeight,
+        codeSmoothing, densifyEvery, checkpointEvery, seed, newThreads);
   }
 }

@@ -2,6 +2,7 @@ package ai.fym.engine.avatar;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.fym.engine.splat.ProjectedSplats;
 import ai.fym.engine.splat.SplatRasterizer;
 
@@ -50,7 +51,7 @@ public final class Correspondences {
    * coverage reaches {@link #MIN_COVERAGE} (else 0, with the pixel's own centre as position).
    */
   private static float[] positions(ProjectedSplats view, NDArray positions, SplatRasterizer rasterizer) {
-    NDArray ones = positions.getManager().ones(new ai.djl.ndarray.types.Shape(view.count(), 1));
+    NDArray ones = positions.getManager().ones(new Shape(view.count(), 1));
     float[] image = rasterizer.render(view.withFeatures(positions.concat(ones, 1)), new float[3]).image();
     int size = view.width();
     float[] out = new float[image.length];

@@ -78,9 +78,7 @@ public final class AvatarsJob {
           (System.nanoTime() - start) / 1e9);
     }
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.AVATAR_THREADS), todo.size());
-    AvatarSettings run = new AvatarSettings(settings.resolution(), settings.spacing(), settings.maxGaussians(),
-        settings.steps(), settings.codeDims(), settings.hidden(), settings.heldOutEvery(), settings.ssimWeight(),
-        settings.codeSmoothing(), settings.densifyEvery(), settings.checkpointEvery(), settings.seed(), threads);
+    AvatarSettings run = settings.withThreads(threads);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.avatars.frames");
     Dataset<Row> trainedRows = items(selection, todo, fingerprints).mapPartitions(new AvatarPartitionFunction(
         new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained, FaultInjector.of(config)),
