@@ -13,14 +13,13 @@ import ai.fym.engine.avatar.AvatarSettings;
 import ai.fym.engine.avatar.Reenactment;
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.errors.Errors;
-import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
-import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.TileRasterizer;
 import ai.fym.engine.video.VideoWriter;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.avatar.AvatarSchemas;
 import ai.fym.udfs.io.ArtifactStore;
 import ai.fym.udfs.io.Localizer;
 import java.nio.file.Files;
@@ -65,15 +64,14 @@ public final class Reenactor {
     int resolution = avatars.get(0).getInt(1);
     String person = driver != null ? driver : mainPerson(clip);
     List<Row> rows = store.read(Tables.FRAMES).where(col("clip").equalTo(clip).and(col("identity").equalTo(person)))
-        .orderBy("frame_index").select("shot", "frame_index", "crop_png", "landmarks")
+        .orderBy("frame_index").select("clip", "frame_index", "shot", "crop_png", "landmarks")
         .collectAsList();
     if (rows.size() < 2) {
       throw Errors.tooFewAvatarFrames(rows.size());
     }
     List<AvatarFrame> frames = new ArrayList<>();
     for (Row r : rows) {
-      frames.add(AvatarFrame.fromCrop(clip, r.getInt(0), r.getInt(1), ImageCodec.decode((byte[]) r.get(2)),
-          new Landmarks68(floats(r.getList(3))), resolution));
+      frames.add(AvatarSchemas.frame(r, resolution));
     }
     double fps = store.read(Tables.CLIPS).where(col("clip").equalTo(clip)).select("fps").first().getDouble(0);
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
@@ -118,13 +116,5 @@ public final class Reenactor {
       System.arraycopy(b.rgb(), y * size * 3, out, (y * 2 * size + size) * 3, size * 3);
     }
     return new RgbImage(2 * size, size, out);
-  }
-
-  private static float[] floats(List<Float> values) {
-    float[] out = new float[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
   }
 }

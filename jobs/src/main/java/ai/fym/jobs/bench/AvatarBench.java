@@ -9,12 +9,11 @@ import ai.fym.engine.avatar.AvatarFrame;
 import ai.fym.engine.avatar.AvatarSettings;
 import ai.fym.engine.avatar.AvatarTrainer;
 import ai.fym.engine.config.FymConfig;
-import ai.fym.engine.image.ImageCodec;
-import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.TileRasterizer;
 import ai.fym.jobs.ingest.IngestJob;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.avatar.AvatarSchemas;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +54,8 @@ public final class AvatarBench {
     AvatarSettings settings = config.avatarSettings();
     List<AvatarFrame> frames = new ArrayList<>();
     for (Row r : store.read(Tables.FRAMES).where(col("identity").equalTo(identity))
-        .select("clip", "shot", "frame_index", "crop_png", "landmarks").collectAsList()) {
-      frames.add(AvatarFrame.fromCrop(r.getString(0), r.getInt(1), r.getInt(2), ImageCodec.decode(r.getAs(3)),
-          new Landmarks68(floats(r.getList(4))), settings.resolution()));
+        .select("clip", "frame_index", "shot", "crop_png", "landmarks").collectAsList()) {
+      frames.add(AvatarSchemas.frame(r, settings.resolution()));
     }
     AvatarData data = AvatarData.of(frames, settings);
     out.printf(Locale.ROOT, "  %s: %d frames (%d held out), %dx%d, %d steps%n", identity, frames.size(),
@@ -109,13 +107,5 @@ public final class AvatarBench {
   private void add(List<Figure> figures, Figure f) {
     figures.add(f);
     out.println(f.line());
-  }
-
-  private static float[] floats(List<Float> values) {
-    float[] out = new float[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
   }
 }

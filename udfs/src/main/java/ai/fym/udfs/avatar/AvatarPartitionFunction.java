@@ -13,7 +13,6 @@ import ai.fym.engine.avatar.Correspondences;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
 import ai.fym.engine.image.ImageCodec;
-import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.engine.splat.Rasterizers;
 import ai.fym.engine.splat.SplatRasterizer;
 import ai.fym.udfs.device.Devices;
@@ -102,9 +101,7 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
     fault.reached(0);
     List<AvatarFrame> frames = new ArrayList<>(frameRows.size());
     for (Row f : frameRows) {
-      frames.add(AvatarFrame.fromCrop(f.getString(0), f.getInt(2), f.getInt(1), ImageCodec.decode(
-          (byte[]) f.get(3)), new Landmarks68(floats(f.getList(4))),
-          settings.resolution()));
+      frames.add(AvatarSchemas.frame(f, settings.resolution()));
     }
     AvatarData data = AvatarData.of(frames, settings);
     String base = artifactBase(identity, settings.hash());
@@ -179,14 +176,6 @@ public final class AvatarPartitionFunction implements MapPartitionsFunction<Row,
       }
     }
     return rows;
-  }
-
-  private static float[] floats(List<Float> values) {
-    float[] out = new float[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
   }
 
   private static Double number(double v) {

@@ -9,8 +9,13 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 
+import ai.fym.engine.avatar.AvatarFrame;
+import ai.fym.engine.image.ImageCodec;
+import ai.fym.engine.landmarks.Landmarks68;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.ledger.StageRun;
+import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -68,6 +73,17 @@ public final class AvatarSchemas {
       .add("identity", StringType, false)
       .add("input_fingerprint", StringType, false)
       .add("frames", createArrayType(FRAME), false);
+
+  /** The avatar frame of a row in {@link #FRAME} layout, at {@code resolution}. */
+  public static AvatarFrame frame(Row r, int resolution) {
+    List<Float> values = r.getList(4);
+    float[] landmarks = new float[values.size()];
+    for (int i = 0; i < landmarks.length; i++) {
+      landmarks[i] = values.get(i);
+    }
+    return AvatarFrame.fromCrop(r.getString(0), r.getInt(2), r.getInt(1), ImageCodec.decode((byte[]) r.get(3)),
+        new Landmarks68(landmarks), resolution);
+  }
 
   /** Union of the rows the partition function emits, tagged by kind. */
   public static final StructType OUTPUT = new StructType()
