@@ -80,7 +80,10 @@ public final class AvatarsJob {
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.AVATAR_THREADS), todo.size());
     AvatarSettings run = settings.withThreads(threads);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.avatars.frames");
-    Dataset<Row> trainedRows = items(selection, todo, fingerprints).mapPartitions(new AvatarPartitionFunction(
+    // The items are gathered (a shuffle) before training starts, so the progress line counts training tasks only.
+    Dataset<Row> items = items(selection, todo, fingerprints).persist(StorageLevel.MEMORY_AND_DISK());
+    items.count();
+    Dataset<Row> trainedRows = items.mapPartitions(new AvatarPartitionFunction(
         new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained, FaultInjector.of(config)),
         Encoders.row(AvatarSchemas.OUTPUT));
     Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
@@ -108,6 +111,7 @@ public final class AvatarsJob {
           psnr, (System.nanoTime() - start) / 1e9);
     } finally {
       out.unpersist();
+      items.unpersist();
     }
   }
 
