@@ -64,24 +64,24 @@ public final class AvatarsJob {
         .select("identity", "input_fingerprint").collectAsList()) {
       stored.put(r.getString(0), r.getString(1));
     }
-    List<String> todo = new ArrayList<>();
+    List<String> toTrain = new ArrayList<>();
     fingerprints.forEach((identity, fingerprint) -> {
       if (!fingerprint.equals(stored.get(identity))) {
-        todo.add(identity);
+        toTrain.add(identity);
       }
     });
-    int skipped = fingerprints.size() - todo.size();
+    int skipped = fingerprints.size() - toTrain.size();
     log.printf("[avatars] %d identities selected, %d stored already, %d to train (settings %s)%n",
-        fingerprints.size(), skipped, todo.size(), settings.hash());
-    if (todo.isEmpty()) {
+        fingerprints.size(), skipped, toTrain.size(), settings.hash());
+    if (toTrain.isEmpty()) {
       return new AvatarSummary(settings.hash(), fingerprints.size(), skipped, 0, 0, 0, Double.NaN,
           (System.nanoTime() - start) / 1e9);
     }
-    int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.AVATAR_THREADS), todo.size());
+    int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.AVATAR_THREADS), toTrain.size());
     AvatarSettings run = settings.withThreads(threads);
     LongAccumulator trained = spark.sparkContext().longAccumulator("fym.avatars.frames");
     // The items are gathered (a shuffle) before training starts, so the progress line counts training tasks only.
-    Dataset<Row> items = items(selection, todo, fingerprints).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> items = items(selection, toTrain, fingerprints).persist(StorageLevel.MEMORY_AND_DISK());
     items.count();
     Dataset<Row> trainedRows = items.mapPartitions(new AvatarPartitionFunction(
         new ArtifactStore(outRoot, Sessions.hadoopSettings(spark)), run, trained, FaultInjector.of(config)),
@@ -89,7 +89,7 @@ public final class AvatarsJob {
     Dataset<Row> out = StageResources.apply(trainedRows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      try (Progress p = new Progress(spark.sparkContext(), "avatars", "frames", todo.size(), trained, log)) {
+      try (Progress p = new Progress(spark.sparkContext(), "avatars", "frames", toTrain.size(), trained, log)) {
         out.count();
         log.println(p.line());
       }
