@@ -1,6 +1,7 @@
 package ai.fym.engine.config;
 
 import ai.fym.engine.avatar.AvatarSettings;
+import ai.fym.engine.diffusion.DenoiserSettings;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.hashgrid.HashGridConfig;
 import ai.fym.engine.ingest.IngestSettings;
@@ -154,6 +155,34 @@ public final class FymConfig implements Serializable {
   /** 0 = automatic: the cores divided by the identities that train at once. */
   public static final String AVATAR_THREADS = "fym.avatar.threads";
   public static final String AVATAR_THREADS_DEFAULT = "0";
+
+  /** The consistency-correction denoiser (docs/CORRECTION.md). */
+  public static final String DIFFUSION_SIZE = "fym.diffusion.size";
+  public static final String DIFFUSION_SIZE_DEFAULT = "64";
+  public static final String DIFFUSION_CHANNELS = "fym.diffusion.channels";
+  public static final String DIFFUSION_CHANNELS_DEFAULT = "32";
+  public static final String DIFFUSION_BASE_STEPS = "fym.diffusion.baseSteps";
+  public static final String DIFFUSION_BASE_STEPS_DEFAULT = "2000";
+  public static final String DIFFUSION_ADAPT_STEPS = "fym.diffusion.adaptSteps";
+  public static final String DIFFUSION_ADAPT_STEPS_DEFAULT = "300";
+  public static final String DIFFUSION_BATCH = "fym.diffusion.batch";
+  public static final String DIFFUSION_BATCH_DEFAULT = "4";
+  public static final String DIFFUSION_LEARNING_RATE = "fym.diffusion.learningRate";
+  public static final String DIFFUSION_LEARNING_RATE_DEFAULT = "0.0005";
+  public static final String DIFFUSION_STRENGTH = "fym.diffusion.strength";
+  public static final String DIFFUSION_STRENGTH_DEFAULT = "0.5";
+  public static final String DIFFUSION_SAMPLE_STEPS = "fym.diffusion.sampleSteps";
+  public static final String DIFFUSION_SAMPLE_STEPS_DEFAULT = "4";
+  public static final String DIFFUSION_HINT_WINDOW = "fym.diffusion.hintWindow";
+  public static final String DIFFUSION_HINT_WINDOW_DEFAULT = "8";
+  public static final String DIFFUSION_WEIGHT_RATE = "fym.diffusion.weightRate";
+  public static final String DIFFUSION_WEIGHT_RATE_DEFAULT = "0.1";
+  public static final String DIFFUSION_WEIGHT_MAX = "fym.diffusion.weightMax";
+  public static final String DIFFUSION_WEIGHT_MAX_DEFAULT = "4";
+  public static final String DIFFUSION_CHECKPOINT_EVERY = "fym.diffusion.checkpointEvery";
+  public static final String DIFFUSION_CHECKPOINT_EVERY_DEFAULT = "500";
+  public static final String DIFFUSION_SEED = "fym.diffusion.seed";
+  public static final String DIFFUSION_SEED_DEFAULT = "13";
 
   /**
    * Stage-level resources on a cluster (ignored locally): {@code none} = Spark's defaults; {@code task} = task
@@ -314,6 +343,14 @@ public final class FymConfig implements Serializable {
         getDouble(AVATAR_SSIM_WEIGHT), getDouble(AVATAR_CODE_SMOOTHING), getInt(AVATAR_DENSIFY_EVERY),
         getInt(AVATAR_CHECKPOINT_EVERY), getLong(AVATAR_SEED),
         threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+  }
+
+  /** How the consistency-correction denoiser is built, trained and sampled (ablation switches on). */
+  public DenoiserSettings diffusionSettings() {
+    return new DenoiserSettings(getInt(DIFFUSION_SIZE), getInt(DIFFUSION_CHANNELS), getInt(DIFFUSION_BASE_STEPS),
+        getInt(DIFFUSION_ADAPT_STEPS), getInt(DIFFUSION_BATCH), getDouble(DIFFUSION_LEARNING_RATE),
+        getDouble(DIFFUSION_STRENGTH), getInt(DIFFUSION_SAMPLE_STEPS), getInt(DIFFUSION_HINT_WINDOW),
+        getDouble(DIFFUSION_WEIGHT_RATE), getDouble(DIFFUSION_WEIGHT_MAX), true, true, true, getLong(DIFFUSION_SEED));
   }
 
   /** Whether a key holds a credential (an S3 secret or access key, a session token, a password). */
@@ -485,6 +522,44 @@ public final class FymConfig implements Serializable {
           throw Errors.badConfig(key, get(key), "zero or a positive integer");
         }
       }
+      case DIFFUSION_SIZE -> {
+        if (getLong(key) < 16 || getLong(key) % 8 != 0) {
+          throw Errors.badConfig(key, get(key), "a multiple of 8 of at least 16 (pixels)");
+        }
+      }
+      case DIFFUSION_CHANNELS -> {
+        if (getLong(key) < 8 || getLong(key) % 8 != 0) {
+          throw Errors.badConfig(key, get(key), "a multiple of 8 of at least 8");
+        }
+      }
+      case DIFFUSION_BATCH, DIFFUSION_SAMPLE_STEPS -> {
+        if (getLong(key) < 1) {
+          throw Errors.badConfig(key, get(key), "a positive integer");
+        }
+      }
+      case DIFFUSION_BASE_STEPS, DIFFUSION_ADAPT_STEPS, DIFFUSION_HINT_WINDOW, DIFFUSION_CHECKPOINT_EVERY -> {
+        if (getLong(key) < 0) {
+          throw Errors.badConfig(key, get(key), "zero or a positive integer");
+        }
+      }
+      case DIFFUSION_LEARNING_RATE, DIFFUSION_WEIGHT_MAX -> {
+        if (!(getDouble(key) > 0)) {
+          throw Errors.badConfig(key, get(key), "a positive number");
+        }
+      }
+      case DIFFUSION_STRENGTH -> {
+        double d = getDouble(key);
+        if (!(d > 0 && d <= 1)) {
+          throw Errors.badConfig(key, get(key), "a number in (0, 1]");
+        }
+      }
+      case DIFFUSION_WEIGHT_RATE -> {
+        double d = getDouble(key);
+        if (!(d >= 0 && d <= 1)) {
+          throw Errors.badConfig(key, get(key), "a number in [0, 1]");
+        }
+      }
+      case DIFFUSION_SEED -> getLong(key);
       case OUT -> {
         if (get(key).isBlank()) {
           throw Errors.badConfig(key, get(key), "a folder or s3a:// uri");
@@ -564,6 +639,19 @@ public final class FymConfig implements Serializable {
     m.put(AVATAR_CHECKPOINT_EVERY, AVATAR_CHECKPOINT_EVERY_DEFAULT);
     m.put(AVATAR_SEED, AVATAR_SEED_DEFAULT);
     m.put(AVATAR_THREADS, AVATAR_THREADS_DEFAULT);
+    m.put(DIFFUSION_SIZE, DIFFUSION_SIZE_DEFAULT);
+    m.put(DIFFUSION_CHANNELS, DIFFUSION_CHANNELS_DEFAULT);
+    m.put(DIFFUSION_BASE_STEPS, DIFFUSION_BASE_STEPS_DEFAULT);
+    m.put(DIFFUSION_ADAPT_STEPS, DIFFUSION_ADAPT_STEPS_DEFAULT);
+    m.put(DIFFUSION_BATCH, DIFFUSION_BATCH_DEFAULT);
+    m.put(DIFFUSION_LEARNING_RATE, DIFFUSION_LEARNING_RATE_DEFAULT);
+    m.put(DIFFUSION_STRENGTH, DIFFUSION_STRENGTH_DEFAULT);
+    m.put(DIFFUSION_SAMPLE_STEPS, DIFFUSION_SAMPLE_STEPS_DEFAULT);
+    m.put(DIFFUSION_HINT_WINDOW, DIFFUSION_HINT_WINDOW_DEFAULT);
+    m.put(DIFFUSION_WEIGHT_RATE, DIFFUSION_WEIGHT_RATE_DEFAULT);
+    m.put(DIFFUSION_WEIGHT_MAX, DIFFUSION_WEIGHT_MAX_DEFAULT);
+    m.put(DIFFUSION_CHECKPOINT_EVERY, DIFFUSION_CHECKPOINT_EVERY_DEFAULT);
+    m.put(DIFFUSION_SEED, DIFFUSION_SEED_DEFAULT);
     m.put(RESOURCES_PROFILES, RESOURCES_PROFILES_DEFAULT);
     m.put(RESOURCES_CPU_TASK_CPUS, RESOURCES_CPU_TASK_CPUS_DEFAULT);
     m.put(RESOURCES_CPU_EXECUTOR_CORES, RESOURCES_CPU_EXECUTOR_CORES_DEFAULT);

@@ -1,13 +1,16 @@
 package ai.fym.engine.correct;
 
+import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import java.util.List;
+import java.util.Map;
 
 /** A {@link ShotFrames} over two in-memory lists; fine for tests and short shots. */
 public final class InMemoryShot implements ShotFrames {
   private final List<RgbImage> sources;
   private final List<RgbImage> edits;
   private final int start;
+  private final Map<Integer, Box> faceBoxes;
 
   /** A shot that stands alone (starting at clip frame 0). */
   public InMemoryShot(List<RgbImage> sources, List<RgbImage> edits) {
@@ -19,6 +22,11 @@ public final class InMemoryShot implements ShotFrames {
    * images are not).
    */
   public InMemoryShot(List<RgbImage> sources, List<RgbImage> edits, int start) {
+    this(sources, edits, start, Map.of());
+  }
+
+  /** As {@link #InMemoryShot(List, List, int)}, with the main face box by clip frame index. */
+  public InMemoryShot(List<RgbImage> sources, List<RgbImage> edits, int start, Map<Integer, Box> faceBoxes) {
     if (sources.size() != edits.size()) {
       throw new IllegalArgumentException("a shot needs as many edited frames as source frames: "
           + edits.size() + " edited, " + sources.size() + " source");
@@ -26,6 +34,7 @@ public final class InMemoryShot implements ShotFrames {
     this.sources = List.copyOf(sources);
     this.edits = List.copyOf(edits);
     this.start = start;
+    this.faceBoxes = faceBoxes;
   }
 
   @Override
@@ -46,5 +55,10 @@ public final class InMemoryShot implements ShotFrames {
   @Override
   public RgbImage edited(int i) {
     return edits.get(i);
+  }
+
+  @Override
+  public Box faceBox(int i) {
+    return faceBoxes.get(start + i);
   }
 }

@@ -1,5 +1,6 @@
 package ai.fym.engine.correct;
 
+import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 
 /**
@@ -21,4 +22,9 @@ public interface ShotFrames {
 
   /** Edited frame {@code i}: the per-frame edit of {@link #source(int)}. */
   RgbImage edited(int i);
+
+  /** The main face's box in frame {@code i} (frame pixels), or null when unknown. */
+  default Box faceBox(int i) {
+    return null;
+  }
 }

@@ -129,25 +129,33 @@ final class TrajectoryWarpCorrector implements Corrector {
       return out;
     }
     try (TrajectoryField field = fields.field(shot.start(), sources)) {
-      CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell, (float) detail, (float) carry);
-      for (int t = 0; t < n; t++) {
-        canonical.fit(sources.get(t), edits.get(t), map(field, t, first));
-      }
-      canonical.solve();
-      if (window == 0) {
-        CanonicalEdit.Detail all = canonical.newDetail();
-        for (int t = 0; t < n; t++) {
-          canonical.addDetail(all, sources.get(t), edits.get(t), map(field, t, first));
-        }
-        float[] average = canonical.average(new CanonicalEdit.Detail[] {all}, new float[] {1f});
-        for (int t = 0; t < n; t++) {
-          out.add(canonical.render(sources.get(t), map(field, t, first), average));
-        }
-      } else {
-        renderWindowed(sources, edits, field, canonical, out);
-      }
+      return correct(sources, edits, field);
     } catch (IOException e) {
       throw Errors.wrap("the trajectory field of the shot at frame " + shot.start(), e);
+    }
+  }
+
+  /** The shot's corrected frames (two or more) along {@code field}. */
+  List<RgbImage> correct(List<RgbImage> sources, List<RgbImage> edits, TrajectoryField field) {
+    int n = sources.size();
+    RgbImage first = sources.get(0);
+    List<RgbImage> out = new ArrayList<>(n);
+    CanonicalEdit canonical = new CanonicalEdit(first, tolerance, cell, (float) detail, (float) carry);
+    for (int t = 0; t < n; t++) {
+      canonical.fit(sources.get(t), edits.get(t), map(field, t, first));
+    }
+    canonical.solve();
+    if (window == 0) {
+      CanonicalEdit.Detail all = canonical.newDetail();
+      for (int t = 0; t < n; t++) {
+        canonical.addDetail(all, sources.get(t), edits.get(t), map(field, t, first));
+      }
+      float[] average = canonical.average(new CanonicalEdit.Detail[] {all}, new float[] {1f});
+      for (int t = 0; t < n; t++) {
+        out.add(canonical.render(sources.get(t), map(field, t, first), average));
+      }
+    } else {
+      renderWindowed(sources, edits, field, canonical, out);
     }
     return out;
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CorrectorsTest {
   @Test
   void namesAreTheBuiltInMethodsAndTheReference() {
-    assertEquals(List.of("per-frame", "smooth", "propagate", "trajectory-warp", "source"), Correctors.names());
+    assertEquals(List.of("per-frame", "smooth", "propagate", "trajectory-warp", "source", "fym"),
+        Correctors.names());
   }
 
   @Test

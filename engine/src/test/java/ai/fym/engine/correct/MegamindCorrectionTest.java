@@ -57,7 +57,7 @@ class MegamindCorrectionTest {
     Map<String, Double> errors = new LinkedHashMap<>();
     ShotFrames shot = new InMemoryShot(sources, edits);
     for (String method : Correctors.names()) {
-      if (method.equals(SourceCorrector.NAME)) {
+      if (method.equals(SourceCorrector.NAME) || method.equals(FymCorrector.NAME)) {
         continue;
       }
       Corrector corrector = Correctors.create(method, Map.of());

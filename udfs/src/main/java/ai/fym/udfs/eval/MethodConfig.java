@@ -20,6 +20,8 @@ public record MethodConfig(String method, Map<String, String> params) implements
    * the hash of the field settings it uses: derived, not a parameter one sets.
    */
   public static final String FIELD_SETTINGS = "field";
+  /** The key under which {@code fym} reports its diffusion settings (derived, like {@link #FIELD_SETTINGS}). */
+  public static final String DIFFUSION_SETTINGS = "diffusion";
 
   public MethodConfig {
     params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
@@ -34,6 +36,7 @@ public record MethodConfig(String method, Map<String, String> params) implements
   public Map<String, String> overrides() {
     Map<String, String> out = new TreeMap<>(params);
     out.remove(FIELD_SETTINGS);
+    out.remove(DIFFUSION_SETTINGS);
     return out;
   }
 

@@ -1,0 +1,105 @@
+package ai.fym.engine.correct;
+
+import ai.fym.engine.diffusion.Denoiser;
+import ai.fym.engine.diffusion.DenoiserSettings;
+import ai.fym.engine.diffusion.DenoiserSource;
+import ai.fym.engine.diffusion.DiffusionCorrection;
+import ai.fym.engine.errors.Errors;
+import ai.fym.engine.errors.FymException;
+import ai.fym.engine.geom.Box;
+import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.landmarks.LandmarkNet;
+import ai.fym.engine.trajectory.FieldSource;
+import ai.fym.engine.trajectory.TrajectoryField;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The full method: trajectory-guided diffusion correction on top of {@code trajectory-warp}. The shot is first
+ * corrected by trajectory-warp (its default parameters); the identity's base denoiser (stored by the
+ * {@code denoisers} stage, else trained on this shot) gets a ControlNet branch adapted to the shot's edit, and
+ * samples the face window from the noised trajectory-warp crops; its change is pasted back feathered
+ * ({@link DiffusionCorrection}). Parameters: {@code hash} (1: hash-grid trajectory features; 0: positional
+ * encoding), {@code reweight} (1: landmark re-weighted attention; 0: W = 1), {@code control} (1: adapt the
+ * ControlNet; 0: the base denoiser alone), {@code strength} (SDEdit strength; default from the configuration).
+ * The three switches at 0 are the ablations.
+ */
+final class FymCorrector implements Corrector {
+  static final String NAME = "fym";
+
+  private final Map<String, String> config;
+  private final TrajectoryWarpCorrector warp;
+  private final FieldSource fields;
+  private final DenoiserSource denoisers;
+  private final DenoiserSettings settings;
+
+  private FymCorrector(Map<String, String> config, TrajectoryWarpCorrector warp, FieldSource fields,
+      DenoiserSource denoisers, DenoiserSettings settings) {
+    this.config = config;
+    this.warp = warp;
+    this.fields = fields;
+    this.denoisers = denoisers;
+    this.settings = settings;
+  }
+
+  static FymCorrector create(MethodParameters p, FieldSource fields, DenoiserSource denoisers)
+      throws FymException {
+    DenoiserSettings configured = denoisers.settings();
+    boolean hash = p.integer("hash", 1, 0, 1) == 1;
+    boolean reweight = p.integer("reweight", 1, 0, 1) == 1;
+    boolean control = p.integer("control", 1, 0, 1) == 1;
+    double strength = p.decimal("strength", configured.strength(), 0.01, 1);
+    DenoiserSettings settings = configured.with(hash, reweight, control, strength);
+    TrajectoryWarpCorrector warp = TrajectoryWarpCorrector.create(
+        new MethodParameters(TrajectoryWarpCorrector.NAME, Map.of()), fields);
+    Map<String, String> config = new TreeMap<>(p.config());
+    config.put("field", fields.settings().hash());
+    config.put("diffusion", settings.hash());
+    return new FymCorrector(Map.copyOf(config), warp, fields, denoisers, settings);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, String> config() {
+    return new TreeMap<>(config);
+  }
+
+  @Override
+  public List<RgbImage> correctShot(ShotFrames shot) throws FymException {
+    int n = shot.length();
+    if (n == 0) {
+      return new ArrayList<>();
+    }
+    RgbImage first = shot.source(0);
+    List<RgbImage> sources = new ArrayList<>(n);
+    List<RgbImage> edits = new ArrayList<>(n);
+    List<Box> boxes = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      sources.add(ShotChecks.source(shot, t, first));
+      edits.add(ShotChecks.edited(shot, t, sources.get(t)));
+      boxes.add(shot.faceBox(t));
+    }
+    if (n == 1) {
+      return new ArrayList<>(edits);
+    }
+    LandmarkNet landmarks = LandmarkNet.load();
+    try (TrajectoryField field = fields.field(shot.start(), sources)) {
+      List<RgbImage> warped = warp.correct(sources, edits, field);
+      DiffusionCorrection.ShotInput input = new DiffusionCorrection.ShotInput(sources, boxes, field);
+      Denoiser base = denoisers.stored(settings);
+      if (base == null) {
+        base = DiffusionCorrection.trainBase(List.of(input), settings, landmarks, null, 0, null);
+      }
+      return DiffusionCorrection.correct(base, settings, input, edits, warped, landmarks, null);
+    } catch (IOException e) {
+      throw Errors.wrap("the fym correction of the shot at frame " + shot.start(), e);
+    }
+  }
+}
