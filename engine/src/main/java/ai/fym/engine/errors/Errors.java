@@ -191,4 +191,29 @@ public final class Errors {
   public static FymException badAvatarFile(String path, String detail) {
     return of(Reason.UNREADABLE, path + " is not a readable avatar file: " + detail, null);
   }
+
+  /** An input column a Spark stage needs is absent; thrown before any work starts. */
+  public static IllegalArgumentException missingColumn(String stage, String column, String expected,
+      java.util.Collection<String> present) {
+    return new IllegalArgumentException(stage + " needs the input column '" + printable(column) + "' (" + expected
+        + "); the input has " + (present.isEmpty() ? "no columns" : String.join(", ", present)));
+  }
+
+  /** An input column of a Spark stage has the wrong type; thrown before any work starts. */
+  public static IllegalArgumentException columnType(String stage, String column, String expected, String actual) {
+    return new IllegalArgumentException(stage + ": input column '" + printable(column) + "' is " + actual
+        + " but should be " + expected);
+  }
+
+  /** The rows of one shot do not list its frames start, start + 1, ... once each, in order. */
+  public static FymException shotFrameOrder(String shot, int expected, int found) {
+    return of(Reason.EDIT_MISMATCH, "shot " + printable(shot) + ": expected clip frame " + expected + " next but"
+        + " found frame " + found + "; a shot's rows must be its frames from the shot start on, each once", null);
+  }
+
+  /** The output column of a Spark stage is already in its input. */
+  public static IllegalArgumentException columnExists(String stage, String column) {
+    return new IllegalArgumentException(stage + ": the output column '" + printable(column) + "' is already in the"
+        + " input; drop it or choose another output column");
+  }
 }
