@@ -13,7 +13,8 @@ import java.util.HexFormat;
  * @param size side of the square face crop the denoiser works at, pixels (a multiple of 8)
  * @param channels width of the UNet's first level (the lower levels have twice as many)
  * @param baseSteps optimiser steps of the base denoiser (stage 1, per identity)
- * @param adaptSteps optimiser steps of the ControlNet branch (stage 2, per edit and shot)
+ * @param adaptSteps optimiser steps of the ControlNet branch per 100 frames of a shot (stage 2, per edit and
+ *     shot; at least {@link #MIN_ADAPT_STEPS} when not 0), so a clip's adaptation costs the same however it is cut
  * @param batch crops per step
  * @param learningRate Adam's step size
  * @param strength SDEdit strength: the noise level sampling starts from, in (0, 1]
@@ -29,6 +30,9 @@ import java.util.HexFormat;
 public record DenoiserSettings(int size, int channels, int baseSteps, int adaptSteps, int batch, double learningRate,
     double strength, int sampleSteps, int hintWindow, double weightRate, double weightMax, boolean hashFeatures,
     boolean reweight, boolean control, long seed) implements java.io.Serializable {
+
+  /** The fewest adaptation steps of a shot when adaptation is on. */
+  public static final int MIN_ADAPT_STEPS = 10;
 
   public DenoiserSettings {
     if (size < 16 || size % 8 != 0 || channels < 8 || channels % 8 != 0 || baseSteps < 0 || adaptSteps < 0
@@ -49,6 +53,11 @@ public record DenoiserSettings(int size, int channels, int baseSteps, int adaptS
   public String canonical() {
     return baseCanonical() + ",adaptSteps=" + adaptSteps + ",strength=" + strength + ",sampleSteps=" + sampleSteps
         + ",hintWindow=" + hintWindow + ",control=" + control;
+  }
+
+  /** Adaptation steps for a shot of {@code frames} frames. */
+  public int adaptStepsFor(int frames) {
+    return adaptSteps == 0 ? 0 : Math.max(MIN_ADAPT_STEPS, Math.round(adaptSteps * frames / 100f));
   }
 
   /** The first 12 hex digits of the sha256 of {@link #baseCanonical()}: the stored base denoiser's key. */

@@ -75,7 +75,7 @@ final class DenoiserTrainer {
   private static void run(Denoiser d, List<CropShot> shots, ParamStore trainable, boolean adapting, Adam adam,
       DiffusionCorrection.Progress monitor, AfterStep after) throws IOException {
     DenoiserSettings s = d.settings;
-    int steps = adapting ? s.adaptSteps() : s.baseSteps();
+    int steps = adapting ? s.adaptStepsFor(shots.stream().mapToInt(CropShot::frames).sum()) : s.baseSteps();
     int n = s.size() * s.size();
     int b = s.batch();
     Random rng = new Random(s.seed() * 31 + (adapting ? 7 : 0) + adam.steps());
