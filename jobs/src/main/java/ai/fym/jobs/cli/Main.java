@@ -25,7 +25,7 @@ public final class Main {
   static {
     for (Command c : List.of(new IngestCommand(), new EditCommand(), new TrajectoriesCommand(), new AvatarsCommand(),
         new ReenactCommand(),
-        new EvaluateCommand(), new SweepCommand(),
+        new CorrectCommand(), new EvaluateCommand(), new SweepCommand(),
         new QcCommand(), new ReportCommand(), new SqlCommand(), new DemoCommand(), new BenchCommand(),
         new StatusCommand(), new GcCommand(), new SoakCommand())) {
       COMMANDS.put(c.name(), c);

@@ -4,8 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.correct.Correctors;
-import ai.fym.engine.geom.Box;
+import ai.fym.engine.diffusion.DenoiserSettings;
+import ai.fym.engine.diffusion.DenoiserSource;
 import ai.fym.engine.trajectory.FieldSource;
+import ai.fym.jobs.diffusion.DenoiserSummary;
+import ai.fym.jobs.diffusion.DenoisersJob;
 import ai.fym.jobs.progress.Progress;
 import ai.fym.jobs.spark.Sessions;
 import ai.fym.jobs.spark.StageResources;
@@ -38,7 +41,9 @@ import org.apache.spark.util.LongAccumulator;
  * configuration, corrects the edit and measures it (one Spark task per item), then commits the
  * {@code corrected}, {@code metrics} and {@code metric_frames} rows by key. Items whose metrics are
  * already in the table are skipped, so reruns and sweeps resume. A method that follows trajectory fields gets
- * the uris of its clip's fields stored in {@code trajectories} under its settings (region {@code frame}).
+ * the uris of its clip's fields stored in {@code trajectories} under its settings (region {@code frame});
+ * {@code fym} also gets its identity's base denoiser from {@code denoisers}, trained first by
+ * {@link #trainDenoisers} when missing.
  */
 public final class EvaluateJob {
   private final SparkSession spark;
@@ -66,17 +71,53 @@ public final class EvaluateJob {
 
   /**
    * A method with parameter overrides, completed with its defaults as the corrector reports them (for
-   * {@code trajectory-warp} with the hash of this configuration's trajectory settings).
+   * {@code trajectory-warp} and {@code fym} with the hash of this configuration's trajectory settings, for
+   * {@code fym} also with the hash of its diffusion settings).
    */
   public MethodConfig configOf(String method, Map<String, String> overrides) throws Exception {
     return new MethodConfig(method, Correctors.create(method, overrides,
-        FieldSource.trainOnDemand(config.trajectorySettings())).config());
+        FieldSource.trainOnDemand(config.trajectorySettings()), DenoiserSource.none(config.diffusionSettings()))
+        .config());
   }
 
-  /** Builds the work items of the selection (skipping measured ones) and runs them; returns {done, failed}. */
+  /**
+   * Trains the missing base denoisers the methods need, then builds the work items of the selection (skipping
+   * measured ones) and runs them; returns {done, failed, shot fields read}.
+   */
   public int[] run(Selection selection, List<MethodConfig> methods) throws Exception {
+    trainDenoisers(selection, methods);
     List<EvalItem> items = items(selection, methods, true);
     return runItems(items);
+  }
+
+  /**
+   * The distinct base settings the {@code fym} configurations among {@code methods} need (one per base hash: the
+   * {@code hash=0} and {@code reweight=0} ablations need their own; {@code control} and {@code strength} do not).
+   */
+  public List<DenoiserSettings> denoiserBases(List<MethodConfig> methods) {
+    Map<String, DenoiserSettings> out = new TreeMap<>();
+    for (MethodConfig m : methods) {
+      DenoiserSettings d = m.diffusionSettings(config.diffusionSettings());
+      if (d != null) {
+        out.putIfAbsent(d.baseHash(), d);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * Runs the {@code denoisers} stage for the identities of the selection and the base settings the methods need
+   * (nothing when no method needs one) and logs its summary; returns it, or null when no method needs one.
+   */
+  public DenoiserSummary trainDenoisers(Selection selection, List<MethodConfig> methods) throws Exception {
+    List<DenoiserSettings> bases = denoiserBases(methods);
+    if (bases.isEmpty()) {
+      return null;
+    }
+    DenoiserSummary s = new DenoisersJob(spark, config, store, outRoot, log)
+        .run(new Selection(selection.identity(), selection.clip(), null), bases);
+    log.println(s.describe(outRoot));
+    return s;
   }
 
   /** Work items for every selected edit and method; {@code skipMeasured} drops those with metrics. */
@@ -85,17 +126,21 @@ public final class EvaluateJob {
         .collectAsList();
     Set<String> measured = skipMeasured ? measuredKeys() : Set.of();
     Map<String, Map<Integer, String>> fields = fieldUris(methods);
+    Map<String, String> denoisers = denoiserUris(methods);
     Map<String, ClipFacts> facts = new HashMap<>();
     List<EvalItem> items = new ArrayList<>();
     for (Row e : edits) {
-      ClipFacts f = facts.computeIfAbsent(e.getString(0) + "\u0000" + e.getString(1),
-          k -> clipFacts(e.getString(0), e.getString(1)));
+      String identity = e.getString(0);
+      ClipFacts f = facts.computeIfAbsent(identity + "\u0000" + e.getString(1),
+          k -> ClipFacts.read(store, config, identity, e.getString(1)));
       for (MethodConfig m : methods) {
-        if (!measured.contains(key(e.getString(0), e.getString(1), e.getString(2), m.hash()))) {
+        if (!measured.contains(key(identity, e.getString(1), e.getString(2), m.hash()))) {
           Map<Integer, String> uris = m.fieldSettingsHash() == null ? Map.of() : fields.getOrDefault(
-              m.fieldSettingsHash() + "\u0000" + e.getString(0) + "\u0000" + e.getString(1), Map.of());
-          items.add(new EvalItem(e.getString(0), e.getString(1), e.getString(2), m, f.sourceUri, e.getString(3),
-              f.shotStarts, f.faceBoxes, uris));
+              m.fieldSettingsHash() + "\u0000" + identity + "\u0000" + e.getString(1), Map.of());
+          DenoiserSettings d = m.diffusionSettings(config.diffusionSettings());
+          String denoiser = d == null ? null : denoisers.get(identity + "\u0000" + d.baseHash());
+          items.add(new EvalItem(identity, e.getString(1), e.getString(2), m, f.sourceUri(), e.getString(3),
+              f.shotStarts(), f.faceBoxes(), uris, denoiser == null ? Map.of() : Map.of(d.baseHash(), denoiser)));
         }
       }
     }
@@ -119,7 +164,7 @@ public final class EvaluateJob {
     Dataset<Row> out = StageResources.apply(WorkRows.distribute(spark, rows, EvalItem.SCHEMA, rows.size())
         .mapPartitions(new EvaluatePartitionFunction(new Localizer(hadoop), new ArtifactStore(outRoot, hadoop),
             config.videoLimits(), config.getDouble(FymConfig.INGEST_FRAME_FOLDER_FPS), config.trajectorySettings(),
-            threads, measured, loaded, FaultInjector.of(config)),
+            config.diffusionSettings(), threads, measured, loaded, FaultInjector.of(config)),
             Encoders.row(EvaluatePartitionFunction.OUTPUT)), StageResources.Kind.CPU, config)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
@@ -160,6 +205,20 @@ public final class EvaluateJob {
     return String.join("\u0000", identity, clip, edit, configHash);
   }
 
+  /** For the base settings the methods need: per (identity, base hash), the stored denoiser's uri. */
+  private Map<String, String> denoiserUris(List<MethodConfig> methods) {
+    List<String> hashes = denoiserBases(methods).stream().map(DenoiserSettings::baseHash).toList();
+    Map<String, String> out = new HashMap<>();
+    if (hashes.isEmpty() || !store.exists(Tables.DENOISERS)) {
+      return out;
+    }
+    for (Row r : store.read(Tables.DENOISERS).where(col("base_hash").isin(hashes.toArray()))
+        .select("identity", "base_hash", "uri").collectAsList()) {
+      out.put(r.getString(0) + "\u0000" + r.getString(1), r.getString(2));
+    }
+    return out;
+  }
+
   /**
    * For the field settings hashes the methods use: per (hash, identity, clip), the stored {@code frame} fields by
    * shot start.
@@ -179,26 +238,4 @@ public final class EvaluateJob {
     }
     return out;
   }
-
-  /** Source uri, shot starts and the main face box per frame of one ingested clip. */
-  private ClipFacts clipFacts(String identity, String clip) {
-    Row c = store.read(Tables.CLIPS).where(col("identity").equalTo(identity).and(col("clip").equalTo(clip)))
-        .select("uri").first();
-    List<Integer> starts = store.read(Tables.SHOTS)
-        .where(col("identity").equalTo(identity).and(col("clip").equalTo(clip))).orderBy("shot")
-        .select("start_frame").collectAsList().stream().map(r -> r.getInt(0)).toList();
-    double cropScale = config.getDouble(FymConfig.INGEST_CROP_SCALE);
-    Map<Integer, Box> boxes = new TreeMap<>();
-    for (Row f : store.read(Tables.FRAMES).where(col("source_identity").equalTo(identity)
-        .and(col("clip").equalTo(clip))).select("frame_index", "crop_transform").collectAsList()) {
-      List<Float> t = f.getList(1);
-      float window = t.get(3) / t.get(2);
-      float side = (float) (window / cropScale);
-      Box face = new Box(t.get(0) + (window - side) / 2, t.get(1) + (window - side) / 2, side, side);
-      boxes.merge(f.getInt(0), face, (a, b) -> a.area() >= b.area() ? a : b);
-    }
-    return new ClipFacts(c.getString(0), starts, boxes);
-  }
-
-  private record ClipFacts(String sourceUri, List<Integer> shotStarts, Map<Integer, Box> faceBoxes) {}
 }

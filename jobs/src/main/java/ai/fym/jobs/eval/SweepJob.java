@@ -43,6 +43,7 @@ public final class SweepJob {
     for (Map.Entry<String, Map<String, String>> c : grid.configurations()) {
       configs.add(evaluate.configOf(c.getKey(), c.getValue()));
     }
+    evaluate.trainDenoisers(selection, configs);
     List<EvalItem> all = evaluate.items(selection, configs, false).stream()
         .filter(i -> grid.edits().contains(i.edit())).toList();
     register(grid.name(), all);

@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GarbageCollector {
   /** The folders under the output root where stages write artifacts. */
-  public static final List<String> ARTIFACT_FOLDERS = List.of("edits", "corrected", "trajectories", "avatars");
+  public static final List<String> ARTIFACT_FOLDERS = List.of("edits", "corrected", "trajectories", "avatars",
+      "denoisers");
 
   private final SparkSession spark;
   private final DeltaStore store;

@@ -2,6 +2,7 @@ package ai.fym.jobs.tables;
 
 import ai.fym.udfs.avatar.AvatarSchemas;
 import ai.fym.jobs.runs.RunRecorder;
+import ai.fym.udfs.diffusion.DenoiserSchemas;
 import ai.fym.udfs.eval.EvalSchemas;
 import ai.fym.udfs.ingest.IngestSchemas;
 import ai.fym.udfs.ledger.StageRun;
@@ -39,6 +40,9 @@ public final class Tables {
   /** One trained trajectory field per shot (by its first frame), region and settings. */
   public static final TableDef TRAJECTORIES = new TableDef("trajectories", TrajectorySchemas.TRAJECTORIES,
       List.of("identity", "clip", "shot", "region", "config_hash"));
+  /** One base denoiser per identity (the clips table's) and base-settings hash. */
+  public static final TableDef DENOISERS = new TableDef("denoisers", DenoiserSchemas.DENOISERS,
+      List.of("identity", "base_hash"));
   public static final TableDef AVATARS = new TableDef("avatars", AvatarSchemas.AVATARS, List.of("identity"));
   public static final TableDef RENDERS = new TableDef("renders", AvatarSchemas.RENDERS,
       List.of("identity", "clip", "frame_index"));
@@ -51,5 +55,5 @@ public final class Tables {
       List.of("stage", "identity", "item", "input_fingerprint"));
 
   public static final List<TableDef> ALL = List.of(CLIPS, SHOTS, TRACKS, FRAMES, QUARANTINE, EDITS, CORRECTED,
-      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, AVATARS, RENDERS, RUNS, STAGE_RUNS);
+      METRICS, METRIC_FRAMES, SWEEP_ITEMS, QC, TRAJECTORIES, DENOISERS, AVATARS, RENDERS, RUNS, STAGE_RUNS);
 }

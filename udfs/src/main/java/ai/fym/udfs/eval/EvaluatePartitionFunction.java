@@ -3,8 +3,10 @@ package ai.fym.udfs.eval;
 import ai.fym.engine.correct.Corrector;
 import ai.fym.engine.correct.Correctors;
 import ai.fym.engine.correct.InMemoryShot;
+import ai.fym.engine.diffusion.DenoiserSettings;
 import ai.fym.engine.errors.Errors;
 import ai.fym.engine.errors.FymException;
+import ai.fym.engine.geom.Box;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.metrics.ClipEvaluator;
 import ai.fym.engine.metrics.ClipMetrics;
@@ -13,6 +15,7 @@ import ai.fym.engine.video.VideoInfo;
 import ai.fym.engine.video.VideoLimits;
 import ai.fym.engine.video.VideoReader;
 import ai.fym.engine.video.VideoWriter;
+import ai.fym.udfs.diffusion.StoredDenoisers;
 import ai.fym.udfs.faults.FaultInjector;
 import ai.fym.udfs.ingest.IngestRows;
 import ai.fym.udfs.ingest.IngestSchemas;
@@ -28,6 +31,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -40,8 +44,9 @@ import org.apache.spark.util.LongAccumulator;
  * shot by shot with the item's method, encodes the result as an H.264 mp4 at source resolution under
  * the output root, then measures it against the source and the per-frame edit. Emits the
  * {@code corrected} and {@code metrics} rows and the per-frame curve; a failure becomes a quarantine
- * row (stage {@code evaluate:<method>}) and the partition goes on. {@code trajectory-warp} reads each shot's
- * field from the uris the item carries ({@link StoredFields}) and trains the missing ones on demand.
+ * row (stage {@code evaluate:<method>}) and the partition goes on. {@code trajectory-warp} and {@code fym} read
+ * each shot's field from the uris the item carries ({@link StoredFields}) and train the missing ones on demand;
+ * {@code fym} reads the identity's base denoiser through the executor cache ({@link StoredDenoisers}).
  */
 public final class EvaluatePartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -62,6 +67,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
   private final VideoLimits limits;
   private final double folderFps;
   private final TreeMap<String, String> fieldSettings;
+  private final DenoiserSettings diffusionSettings;
   private final int threads;
   private final LongAccumulator framesMeasured;
   private final LongAccumulator fieldsLoaded;
@@ -69,16 +75,19 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
 
   /**
    * {@code fieldSettings} are the trajectory settings stored fields must match (and missing ones are trained
-   * with, on {@code threads} threads); {@code fieldsLoaded} counts the shots whose field came from storage.
+   * with, on {@code threads} threads); {@code diffusionSettings} the configured ({@code fym.diffusion.*}) settings
+   * {@code fym} configurations derive theirs from; {@code fieldsLoaded} counts the shots whose field came from
+   * storage.
    */
   public EvaluatePartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
-      double folderFps, TrajectorySettings fieldSettings, int threads, LongAccumulator framesMeasured,
-      LongAccumulator fieldsLoaded, FaultInjector faults) {
+      double folderFps, TrajectorySettings fieldSettings, DenoiserSettings diffusionSettings, int threads,
+      LongAccumulator framesMeasured, LongAccumulator fieldsLoaded, FaultInjector faults) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
     this.folderFps = folderFps;
     this.fieldSettings = new TreeMap<>(fieldSettings.canonical());
+    this.diffusionSettings = diffusionSettings;
     this.threads = threads;
     this.framesMeasured = framesMeasured;
     this.fieldsLoaded = fieldsLoaded;
@@ -119,7 +128,8 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
     MethodConfig mc = item.config();
     StoredFields fields = new StoredFields(TrajectorySettings.fromCanonical(fieldSettings, 0, threads),
         item.fieldUris(), localizer, tmp);
-    Corrector corrector = Correctors.create(mc.method(), mc.overrides(), fields);
+    StoredDenoisers denoisers = new StoredDenoisers(diffusionSettings, item.denoiserUris(), localizer, tmp);
+    Corrector corrector = Correctors.create(mc.method(), mc.overrides(), fields, denoisers);
     Path video = Files.createTempFile(tmp, "corrected-", ".mp4");
     try (Localizer.Local source = localizer.localize(item.sourceUri(), tmp);
          Localizer.Local edited = localizer.localize(item.editedUri(), tmp)) {
@@ -169,23 +179,23 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
             throw Errors.editMismatch(item.editedUri(), item.sourceUri(), "the frame count", "more", index);
           }
           if (index > 0 && item.shotStarts().contains(index)) {
-            flush(corrector, sources, edits, shotStart, writer);
+            flush(corrector, sources, edits, shotStart, item.faceBoxes(), writer);
             shotStart = index;
           }
           sources.add(s);
           edits.add(crop(e, s));
         }
-        flush(corrector, sources, edits, shotStart, writer);
+        flush(corrector, sources, edits, shotStart, item.faceBoxes(), writer);
       }
     }
   }
 
   private static void flush(Corrector corrector, List<RgbImage> sources, List<RgbImage> edits, int shotStart,
-      VideoWriter writer) throws Exception {
+      Map<Integer, Box> faceBoxes, VideoWriter writer) throws Exception {
     if (sources.isEmpty()) {
       return;
     }
-    for (RgbImage f : corrector.correctShot(new InMemoryShot(sources, edits, shotStart))) {
+    for (RgbImage f : corrector.correctShot(new InMemoryShot(sources, edits, shotStart, faceBoxes))) {
       writer.write(f);
     }
     sources.clear();
@@ -197,7 +207,7 @@ public final class EvaluatePartitionFunction implements MapPartitionsFunction<Ro
     if (edited.width() == source.width() && edited.height() == source.height()) {
       return edited;
     }
-    return edited.resample(new ai.fym.engine.geom.Box(0, 0, source.width(), source.height()), source.width(),
+    return edited.resample(new Box(0, 0, source.width(), source.height()), source.width(),
         source.height());
   }
 

@@ -1,5 +1,6 @@
 package ai.fym.udfs.eval;
 
+import ai.fym.engine.diffusion.DenoiserSettings;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +31,21 @@ public record MethodConfig(String method, Map<String, String> params) implements
   /** The trajectory settings hash this method's fields must have, or null when it uses no fields. */
   public String fieldSettingsHash() {
     return params.get(FIELD_SETTINGS);
+  }
+
+  /**
+   * For {@code fym} (a configuration with the derived key {@link #DIFFUSION_SETTINGS}): the diffusion settings it
+   * corrects with, {@code configured} with its switches ({@code hash}, {@code reweight}, {@code control}: 0 or 1,
+   * default 1) and {@code strength} applied; null for a method without a denoiser. Their
+   * {@link DenoiserSettings#baseHash()} names the base denoiser the method needs.
+   */
+  public DenoiserSettings diffusionSettings(DenoiserSettings configured) {
+    if (!params.containsKey(DIFFUSION_SETTINGS)) {
+      return null;
+    }
+    String strength = params.get("strength");
+    return configured.with(!"0".equals(params.get("hash")), !"0".equals(params.get("reweight")),
+        !"0".equals(params.get("control")), strength == null ? configured.strength() : Double.parseDouble(strength));
   }
 
   /** The parameters one sets: the configuration without derived keys. */
