@@ -164,13 +164,13 @@ public final class FymConfig implements Serializable {
   public static final String DIFFUSION_BASE_STEPS = "fym.diffusion.baseSteps";
   public static final String DIFFUSION_BASE_STEPS_DEFAULT = "2000";
   public static final String DIFFUSION_ADAPT_STEPS = "fym.diffusion.adaptSteps";
-  public static final String DIFFUSION_ADAPT_STEPS_DEFAULT = "300";
+  public static final String DIFFUSION_ADAPT_STEPS_DEFAULT = "150";
   public static final String DIFFUSION_BATCH = "fym.diffusion.batch";
   public static final String DIFFUSION_BATCH_DEFAULT = "4";
   public static final String DIFFUSION_LEARNING_RATE = "fym.diffusion.learningRate";
   public static final String DIFFUSION_LEARNING_RATE_DEFAULT = "0.0005";
   public static final String DIFFUSION_STRENGTH = "fym.diffusion.strength";
-  public static final String DIFFUSION_STRENGTH_DEFAULT = "0.5";
+  public static final String DIFFUSION_STRENGTH_DEFAULT = "0.6";
   public static final String DIFFUSION_SAMPLE_STEPS = "fym.diffusion.sampleSteps";
   public static final String DIFFUSION_SAMPLE_STEPS_DEFAULT = "4";
   public static final String DIFFUSION_HINT_WINDOW = "fym.diffusion.hintWindow";

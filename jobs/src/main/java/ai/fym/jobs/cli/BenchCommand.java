@@ -2,6 +2,7 @@ package ai.fym.jobs.cli;
 
 import ai.fym.engine.config.FymConfig;
 import ai.fym.jobs.bench.AvatarBench;
+import ai.fym.jobs.bench.CorrectionBench;
 import ai.fym.jobs.bench.BenchmarkReport;
 import ai.fym.jobs.bench.EvaluateBenchmark;
 import ai.fym.jobs.bench.Figure;
@@ -23,7 +24,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a capability (ingest, evaluate, hashgrid, raster, avatar) and record it in docs/BENCHMARKS.md";
+    return "benchmark a capability (ingest, evaluate, hashgrid, raster, avatar, correct) and record it in docs/BENCHMARKS.md";
   }
 
   @Override
@@ -34,7 +35,7 @@ final class BenchCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster|avatar [--samples FOLDER] [--report FILE]
+        usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster|avatar|correct [--samples FOLDER] [--report FILE]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
@@ -53,14 +54,20 @@ final class BenchCommand implements Command {
         avatar: ingests the sample clip into a scratch root, trains its main identity's avatar under the
         fym.avatar.* settings, and reports the training time, time per step, the held-out PSNR every 250 steps,
         the time to reach 28 dB and the final held-out PSNR/SSIM.
+        correct: the consistency correction's acceptance run on the sample clip in a scratch root: ingest, the
+        built-in edits and an external one (FFmpeg eq/hue filters with per-frame expressions), trajectory
+        fields, base denoisers, then every reference method, fym and its three ablations (hash=0, reweight=0,
+        control=0) evaluated; prints each method's metrics and combined score per edit (docs/CORRECTION.md)
+        beside the best reference's, the denoiser's training seconds and the correction's seconds per frame.
         """;
   }
 
   @Override
   public int run(Context ctx, Args args) throws Exception {
     if (args.positional().size() != 1
-        || !List.of("ingest", "evaluate", "hashgrid", "raster", "avatar").contains(args.positional().get(0))) {
-      throw new IllegalArgumentException("name one benchmark: ingest, evaluate, hashgrid, raster or avatar");
+        || !List.of("ingest", "evaluate", "hashgrid", "raster", "avatar", "correct")
+        .contains(args.positional().get(0))) {
+      throw new IllegalArgumentException("name one benchmark: ingest, evaluate, hashgrid, raster, avatar or correct");
     }
     String name = args.positional().get(0);
     Path clip = Path.of(args.get("samples", ctx.config().get(FymConfig.CACHE) + "/samples"), "Megamind.avi");
@@ -83,6 +90,7 @@ final class BenchCommand implements Command {
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
         case "raster" -> new RasterBench(ctx.out()).run();
         case "avatar" -> new AvatarBench(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
+        case "correct" -> new CorrectionBench(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
         default -> new HashGridBench(ctx.out(), ctx.config().trajectorySettings()).run(clip, portrait);
       };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));

@@ -1,0 +1,151 @@
+package ai.fym.jobs.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import ai.fym.engine.config.FymConfig;
+import ai.fym.engine.edit.Editors;
+import ai.fym.engine.metrics.CombinedScore;
+import ai.fym.jobs.eval.EditJob;
+import ai.fym.jobs.eval.EvaluateJob;
+import ai.fym.jobs.eval.Selection;
+import ai.fym.jobs.ingest.IngestJob;
+import ai.fym.jobs.tables.DeltaStore;
+import ai.fym.jobs.tables.Tables;
+import ai.fym.jobs.trajectory.TrajectoriesJob;
+import ai.fym.udfs.eval.MethodConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * {@code bin/fym bench correct}: the acceptance run of the consistency correction on the sample clip, through the
+ * same Spark jobs a user runs. Ingest, the three built-in edits and one external edit (FFmpeg's {@code eq} and
+ * {@code hue} filters with per-frame expressions: a third-party editor's flicker), trajectory fields, then every
+ * reference method, {@code fym} and its three ablations evaluated side by side. Prints, per edit, each method's
+ * metrics and combined score (docs/CORRECTION.md), and the denoiser's training seconds per identity and the
+ * correction's seconds per frame.
+ */
+public final class CorrectionBench {
+  /** The external edit: brightness, saturation, gamma and hue driven by per-frame expressions (n = frame). */
+  static final String EXTERNAL_FILTER = "eq=eval=frame:brightness=0.03*sin(n*1.3):saturation=1.25+0.1*sin(n*2.1)"
+      + ":gamma=1.05+0.05*sin(n*0.7),hue=h=8+4*sin(n*0.9)";
+  static final String EXTERNAL = "ffmpeg-eq";
+  private static final List<String> REFERENCES = List.of("per-frame", "smooth", "propagate", "trajectory-warp");
+
+  private final FymConfig config;
+  private final PrintStream out;
+
+  public CorrectionBench(FymConfig config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  /** Runs everything under {@code scratch} and returns the figures. */
+  public List<Figure> run(Path clip, SparkSession spark, Path scratch) throws Exception {
+    Path corpus = Files.createDirectories(scratch.resolve("corpus/megamind"));
+    Files.copy(clip, corpus.resolve(clip.getFileName()));
+    String root = scratch.resolve("out").toString();
+    DeltaStore store = new DeltaStore(spark, root);
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    new IngestJob(spark, config, store, quiet).run(scratch.resolve("corpus").toString());
+    EditJob edits = new EditJob(spark, config, store, root, quiet);
+    List<String> editNames = new ArrayList<>(Editors.builtinNames());
+    for (String name : editNames) {
+      edits.run(name, Selection.ALL, null);
+    }
+    Path external = scratch.resolve(EXTERNAL + ".mkv");
+    externalEdit(clip, external);
+    edits.run(EXTERNAL, Selection.ALL, external.toUri().toString());
+    editNames.add(EXTERNAL);
+    new TrajectoriesJob(spark, config, store, root, quiet).run(Selection.ALL, "frame");
+    EvaluateJob evaluate = new EvaluateJob(spark, config, store, root, out);
+    List<MethodConfig> methods = new ArrayList<>(evaluate.defaults(List.of("per-frame", "smooth", "propagate",
+        "trajectory-warp", "source", "fym")));
+    for (String ablation : List.of("hash", "reweight", "control")) {
+      methods.add(evaluate.configOf("fym", Map.of(ablation, "0")));
+    }
+    long started = System.nanoTime();
+    evaluate.run(Selection.ALL, methods);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return figures(store, methods, editNames, seconds);
+  }
+
+  private List<Figure> figures(DeltaStore store, List<MethodConfig> methods, List<String> editNames,
+      double seconds) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (MethodConfig m : methods) {
+      Map<String, String> o = m.overrides();
+      String label = m.method();
+      if (m.method().equals("fym")) {
+        label = o.get("hash").equals("0") ? "fym, no hash features" : o.get("reweight").equals("0")
+            ? "fym, W = 1" : o.get("control").equals("0") ? "fym, no ControlNet" : "fym";
+      }
+      labels.put(m.hash(), label);
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (String edit : editNames) {
+      Map<String, CombinedScore.Figures> measured = new LinkedHashMap<>();
+      for (Row r : store.read(Tables.METRICS).where(col("edit").equalTo(edit))
+          .select("config_hash", "warp_short", "warp_long", "motion_error", "edit_fidelity").collectAsList()) {
+        String label = labels.get(r.getString(0));
+        if (label != null && !label.equals("source")) {
+          measured.put(label, new CombinedScore.Figures(r.getDouble(1), r.getDouble(2), r.getDouble(3),
+              r.getDouble(4)));
+        }
+      }
+      CombinedScore.Figures raw = measured.get("per-frame");
+      double bestReference = Double.MAX_VALUE;
+      for (String ref : REFERENCES) {
+        if (measured.containsKey(ref)) {
+          bestReference = Math.min(bestReference, CombinedScore.of(measured.get(ref), raw));
+        }
+      }
+      out.printf("%n%-8s %-24s %9s %9s %9s %9s %9s%n", edit, "method", "warp_s", "warp_l", "motion", "fid dB",
+          "combined");
+      for (String label : labels.values()) {
+        CombinedScore.Figures f = measured.get(label);
+        if (f == null) {
+          continue;
+        }
+        double score = CombinedScore.of(f, raw);
+        out.printf("%-8s %-24s %9.3f %9.3f %9.3f %9.2f %9.4f%n", edit, label, f.warpShort(), f.warpLong(),
+            f.motionError(), f.editFidelity(), score);
+        figures.add(new Figure("combined score, " + edit + ", " + label + " (target: best reference)", score, "",
+            bestReference, true));
+      }
+    }
+    for (Row r : store.read(Tables.DENOISERS).select("identity", "base_hash", "train_seconds", "steps", "loss")
+        .collectAsList()) {
+      figures.add(new Figure("denoiser training, " + r.getString(0) + " (" + r.getString(1) + ", "
+          + r.getInt(3) + " steps)", r.getDouble(2), "s", 90 * 60, true));
+    }
+    for (Row r : store.read(Tables.CORRECTED).where(col("method").equalTo("fym"))
+        .groupBy("config_hash").agg(org.apache.spark.sql.functions.sum("seconds"),
+            org.apache.spark.sql.functions.sum("frames")).collectAsList()) {
+      figures.add(new Figure("correction (trajectory-warp, adaptation, sampling), " + labels.get(r.getString(0)),
+          r.getDouble(1) / r.getLong(2), "s/frame", 0, true));
+    }
+    figures.add(new Figure("evaluation of every method and edit, wall", seconds, "s", 0, true));
+    return figures;
+  }
+
+  /** Writes the external edit of {@code clip} with the FFmpeg program JavaCV ships (lossless FFV1). */
+  static void externalEdit(Path clip, Path target) throws IOException, InterruptedException {
+    String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    Process p = new ProcessBuilder(ffmpeg, "-y", "-loglevel", "error", "-i", clip.toString(), "-vf",
+        EXTERNAL_FILTER, "-c:v", "ffv1", target.toString()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("ffmpeg could not write the external edit: " + output);
+    }
+  }
+}
