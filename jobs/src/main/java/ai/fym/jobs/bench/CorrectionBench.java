@@ -13,7 +13,13 @@ import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
 import ai.fym.jobs.trajectory.TrajectoriesJob;
 import ai.fym.udfs.eval.MethodConfig;
-import java.io.IOException;
+import ai.fym.engine.image.RgbImage;
+import ai.fym.engine.video.VideoLimits;
+import ai.fym.engine.video.VideoReader;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.awt.image.RescaleOp;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,24 +27,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bytedeco.javacpp.Loader;
+import javax.imageio.ImageIO;
 
 /**
  * {@code bin/fym bench correct}: the acceptance run of the consistency correction on the sample clip, through the
- * same Spark jobs a user runs. Ingest, the three built-in edits and one external edit (FFmpeg's {@code eq} and
- * {@code hue} filters with per-frame expressions: a third-party editor's flicker), trajectory fields, then every
+ * same Spark jobs a user runs. Ingest, the three built-in edits and one external edit (a frame folder made with
+ * Java2D's image operations, parameters varying per frame: another editor's flicker), trajectory fields, then every
  * reference method, {@code fym} and its three ablations evaluated side by side. Prints, per edit, each method's
  * metrics and combined score (docs/CORRECTION.md), and the denoiser's training seconds per identity and the
  * correction's seconds per frame.
  */
 public final class CorrectionBench {
-  /** The external edit: brightness, saturation, gamma and hue driven by per-frame expressions (n = frame). */
-  static final String EXTERNAL_FILTER = "eq=eval=frame:brightness=0.03*sin(n*1.3):saturation=1.25+0.1*sin(n*2.1)"
-      + ":gamma=1.05+0.05*sin(n*0.7),hue=h=8+4*sin(n*0.9)";
-  static final String EXTERNAL = "ffmpeg-eq";
+  static final String EXTERNAL = "java2d-warm";
   private static final List<String> REFERENCES = List.of("per-frame", "smooth", "propagate", "trajectory-warp");
 
   private final FymConfig config;
@@ -62,7 +64,7 @@ public final class CorrectionBench {
     for (String name : editNames) {
       edits.run(name, Selection.ALL, null);
     }
-    Path external = scratch.resolve(EXTERNAL + ".mkv");
+    Path external = scratch.resolve(EXTERNAL);
     externalEdit(clip, external);
     edits.run(EXTERNAL, Selection.ALL, external.toUri().toString());
     editNames.add(EXTERNAL);
@@ -138,14 +140,37 @@ public final class CorrectionBench {
     return figures;
   }
 
-  /** Writes the external edit of {@code clip} with the FFmpeg program JavaCV ships (lossless FFV1). */
-  static void externalEdit(Path clip, Path target) throws IOException, InterruptedException {
-    String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-    Process p = new ProcessBuilder(ffmpeg, "-y", "-loglevel", "error", "-i", clip.toString(), "-vf",
-        EXTERNAL_FILTER, "-c:v", "ffv1", target.toString()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IOException("ffmpeg could not write the external edit: " + output);
+  /**
+   * Writes the external edit of {@code clip} as a PNG frame folder made with Java2D's image operations, an editor
+   * outside FYM: a contrast and brightness rescale and a warm colour matrix whose parameters follow per-frame
+   * expressions of the frame number n (the flicker of a tool re-run on every frame), then a 3 x 3 sharpen.
+   */
+  static void externalEdit(Path clip, Path folder) throws Exception {
+    Files.createDirectories(folder);
+    float[] sharpen = {0, -0.25f, 0, -0.25f, 2f, -0.25f, 0, -0.25f, 0};
+    ConvolveOp convolve = new ConvolveOp(new Kernel(3, 3, sharpen), ConvolveOp.EDGE_NO_OP, null);
+    try (VideoReader reader = VideoReader.open(clip, VideoLimits.defaults())) {
+      int n = 0;
+      for (RgbImage frame = reader.next(); frame != null; frame = reader.next(), n++) {
+        float gain = (float) (1.12 + 0.06 * Math.sin(n * 1.3));
+        float offset = (float) (6 * Math.sin(n * 0.7));
+        float warm = (float) (0.08 + 0.03 * Math.sin(n * 2.1));
+        RescaleOp rescale = new RescaleOp(new float[] {gain * (1 + warm), gain, gain * (1 - warm)},
+            new float[] {offset + 4, offset, offset - 6}, null);
+        BufferedImage edited = convolve.filter(rescale.filter(toImage(frame), null), null);
+        ImageIO.write(edited, "png", folder.resolve(String.format("frame_%05d.png", n)).toFile());
+      }
     }
+  }
+
+  private static BufferedImage toImage(RgbImage frame) {
+    BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
+    byte[] rgb = frame.rgb();
+    for (int y = 0, i = 0; y < frame.height(); y++) {
+      for (int x = 0; x < frame.width(); x++, i += 3) {
+        image.setRGB(x, y, (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff));
+      }
+    }
+    return image;
   }
 }

@@ -55,7 +55,7 @@ final class BenchCommand implements Command {
         fym.avatar.* settings, and reports the training time, time per step, the held-out PSNR every 250 steps,
         the time to reach 28 dB and the final held-out PSNR/SSIM.
         correct: the consistency correction's acceptance run on the sample clip in a scratch root: ingest, the
-        built-in edits and an external one (FFmpeg eq/hue filters with per-frame expressions), trajectory
+        built-in edits and an external one (a Java2D-made frame folder, parameters varying per frame), trajectory
         fields, base denoisers, then every reference method, fym and its three ablations (hash=0, reweight=0,
         control=0) evaluated; prints each method's metrics and combined score per edit (docs/CORRECTION.md)
         beside the best reference's, the denoiser's training seconds and the correction's seconds per frame.
