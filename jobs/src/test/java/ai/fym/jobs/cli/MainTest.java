@@ -22,12 +22,13 @@ class MainTest {
   @Test
   void helpListsEveryCommandAndEachCommandHasItsOwnHelp() {
     String help = run(0, "--help");
-    for (String c : List.of("ingest", "trajectories", "sql", "demo", "bench", "test")) {
+    for (String c : List.of("ingest", "trajectories", "correct", "sql", "demo", "bench", "test")) {
       assertTrue(help.contains("  " + c), help);
     }
     assertTrue(run(0, "ingest", "--help").contains("--corpus"));
     assertTrue(run(0, "sql", "--help").contains("group by identity"));
     assertTrue(run(0, "trajectories", "--help").contains("fym.trajectory.region=face"));
+    assertTrue(run(0, "correct", "--help").contains("fym{reweight=0}"));
   }
 
   @Test

@@ -45,7 +45,7 @@ class DenoisersJobTest extends SparkTestBase {
   static Path dir;
   static DeltaStore store;
   static String out;
-  static final FymConfig CONFIG = FymConfig.defaults().with(FymConfig.TRAJECTORY_STEPS, "10")
+  static final FymConfig CONFIG = FymConfig.defaults().with(FymConfig.TRAJECTORY_STEPS, "5")
       .with(FymConfig.TRAJECTORY_WORKING_SIZE, "48").with(FymConfig.TRAJECTORY_LOG2_TABLE, "12")
       .with(FymConfig.TRAJECTORY_BATCH, "512").with(FymConfig.DIFFUSION_SIZE, "16")
       .with(FymConfig.DIFFUSION_CHANNELS, "8").with(FymConfig.DIFFUSION_BASE_STEPS, "4")

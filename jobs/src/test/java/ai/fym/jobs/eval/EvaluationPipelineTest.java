@@ -36,7 +36,10 @@ class EvaluationPipelineTest extends SparkTestBase {
   static DeltaStore store;
   static FymConfig config = FymConfig.defaults().with(FymConfig.TRAJECTORY_STEPS, "20")
       .with(FymConfig.TRAJECTORY_WORKING_SIZE, "48").with(FymConfig.TRAJECTORY_LOG2_TABLE, "12")
-      .with(FymConfig.TRAJECTORY_BATCH, "512");
+      .with(FymConfig.TRAJECTORY_BATCH, "512").with(FymConfig.DIFFUSION_SIZE, "16")
+      .with(FymConfig.DIFFUSION_CHANNELS, "8").with(FymConfig.DIFFUSION_BASE_STEPS, "4")
+      .with(FymConfig.DIFFUSION_ADAPT_STEPS, "2").with(FymConfig.DIFFUSION_BATCH, "1")
+      .with(FymConfig.DIFFUSION_SAMPLE_STEPS, "1");
   static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
   @BeforeAll
@@ -59,7 +62,8 @@ class EvaluationPipelineTest extends SparkTestBase {
   @Order(1)
   void perFrameEditIsTheLeastConsistentReferenceMethod() throws Exception {
     int[] r = evaluate().run(Selection.ALL, evaluate().defaults(List.of()));
-    assertEquals(10, r[0], "five methods (the source included) on two edits");
+    assertEquals(12, r[0], "six methods (fym and the source included) on two edits");
+    assertEquals(1, store.read(Tables.DENOISERS).count(), "fym's base denoiser was trained first");
     for (String edit : List.of("grade", "relight")) {
       Map<String, Double> warp = store.read(Tables.METRICS).where("edit = '" + edit + "'").collectAsList().stream()
           .collect(Collectors.toMap(m -> m.getAs("method"), m -> m.<Double>getAs("warp_short")));
@@ -70,7 +74,7 @@ class EvaluationPipelineTest extends SparkTestBase {
       assertEquals(30L, c.<Long>getAs("frames"));
       assertTrue(Files.size(Path.of(java.net.URI.create(c.getAs("uri")))) > 1000, "an encoded mp4 exists");
     }
-    assertEquals(10 * 30, store.read(Tables.METRIC_FRAMES).count());
+    assertEquals(12 * 30, store.read(Tables.METRIC_FRAMES).count());
     assertEquals(0, evaluate().run(Selection.ALL, evaluate().defaults(List.of()))[0], "a rerun measures nothing");
   }
 

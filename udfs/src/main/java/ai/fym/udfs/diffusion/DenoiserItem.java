@@ -52,11 +52,6 @@ public record DenoiserItem(String identity, String baseHash, String inputFingerp
     return artifactBase() + "-" + inputFingerprint.substring(0, Math.min(12, inputFingerprint.length())) + ".ckpt";
   }
 
-  /** Frames the item trains on. */
-  public int frames() {
-    return clips.stream().mapToInt(Clip::frames).sum();
-  }
-
   public Row toRow() {
     List<Row> rows = new ArrayList<>();
     for (Clip c : clips) {

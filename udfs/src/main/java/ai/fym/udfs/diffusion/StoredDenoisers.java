@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The base denoisers the {@code denoisers} table lists for one identity (base-settings hash to uri), as a
  * {@link DenoiserSource}: a listed one is read through the executor cache ({@link ExecutorDenoisers}); a setting
  * without one, or a file that cannot be read (logged), gives none, and the {@code fym} corrector trains a base on
- * the shot instead. Counts how many corrections were served from storage.
+ * the shot instead.
  */
 public final class StoredDenoisers implements DenoiserSource {
   private static final Logger LOG = LoggerFactory.getLogger(StoredDenoisers.class);
@@ -24,7 +24,6 @@ public final class StoredDenoisers implements DenoiserSource {
   private final Map<String, String> uris;
   private final Localizer localizer;
   private final Path tmp;
-  private int loaded;
 
   /** {@code settings}: the configured ones ({@code fym.diffusion.*}); {@code uris} by base-settings hash. */
   public StoredDenoisers(DenoiserSettings settings, Map<String, String> uris, Localizer localizer, Path tmp) {
@@ -46,17 +45,10 @@ public final class StoredDenoisers implements DenoiserSource {
       return null;
     }
     try {
-      Denoiser d = ExecutorDenoisers.get(uri, s, localizer, tmp);
-      loaded++;
-      return d;
+      return ExecutorDenoisers.get(uri, s, localizer, tmp);
     } catch (FymException | IOException e) {
       LOG.warn("stored denoiser {} is unreadable ({}); a base is trained on the shot", uri, e.getMessage());
       return null;
     }
-  }
-
-  /** How many times a stored denoiser was served. */
-  public int loaded() {
-    return loaded;
   }
 }
