@@ -13,6 +13,7 @@ import ai.fym.engine.image.ImageCodec;
 import ai.fym.engine.image.RgbImage;
 import ai.fym.engine.trajectory.TrajectorySettings;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.models.ExecutorDenoisers;
 import ai.fym.udfs.trajectory.StoredFields;
 import java.io.IOException;
 import java.io.Serializable;
@@ -35,7 +36,7 @@ import org.apache.spark.sql.RowFactory;
  * The executor side of {@link FymCorrector}: reads a partition sorted by (identity, clip, shot, frame) one shot at
  * a time, corrects it with the engine's {@code fym} corrector and emits each input row with its corrected frame
  * (PNG) appended. Only one shot is held in memory at once. The base denoiser comes from the JVM's
- * {@link DenoiserCache}; the shot's trajectory field from its stored uri, else it is trained on demand.
+ * {@link ExecutorDenoisers}; the shot's trajectory field from its stored uri, else it is trained on demand.
  */
 final class CorrectShots implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -85,7 +86,11 @@ final class CorrectShots implements MapPartitionsFunction<Row, Row> {
 
       @Override
       public Denoiser stored(DenoiserSettings settings) throws IOException {
-        return DenoiserCache.get(denoiserUri, settings, localizer, tmp);
+        try {
+          return ExecutorDenoisers.get(denoiserUri, settings, localizer, tmp);
+        } catch (FymException e) {
+          throw new IOException(e.getMessage(), e);
+        }
       }
     };
     return new Shots(rows, c.trajectorySettings(), denoisers, tmp);

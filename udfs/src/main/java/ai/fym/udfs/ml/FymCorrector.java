@@ -3,6 +3,7 @@ package ai.fym.udfs.ml;
 import ai.fym.engine.config.FymConfig;
 import ai.fym.engine.errors.Errors;
 import ai.fym.udfs.io.Localizer;
+import ai.fym.udfs.models.ExecutorDenoisers;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class FymCorrector extends Transformer {
 
   /** How many times this JVM has read the denoiser at {@code uri} (1 after any number of transforms). */
   public static int loads(String uri) {
-    return DenoiserCache.loads(uri);
+    return ExecutorDenoisers.loads(uri);
   }
 
   @Override

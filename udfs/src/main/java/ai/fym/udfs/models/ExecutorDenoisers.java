@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -30,7 +32,15 @@ public final class ExecutorDenoisers {
         }
       };
 
+  private static final Map<String, AtomicInteger> LOADS = new ConcurrentHashMap<>();
+
   private ExecutorDenoisers() {}
+
+  /** How many times this JVM has read the file at {@code uri} (0: never; 1 while it stays cached). */
+  public static int loads(String uri) {
+    AtomicInteger n = LOADS.get(uri);
+    return n == null ? 0 : n.get();
+  }
 
   /**
    * The denoiser stored at {@code uri}, read under {@code settings} (whose base settings it must have been
@@ -49,6 +59,7 @@ public final class ExecutorDenoisers {
     }
     try (Localizer.Local local = localizer.localize(uri, tmp)) {
       mine.complete(Denoiser.load(local.path(), settings));
+      LOADS.computeIfAbsent(uri, k -> new AtomicInteger()).incrementAndGet();
     } catch (IOException | FymException | RuntimeException e) {
       synchronized (CACHE) {
         CACHE.remove(key, mine);
