@@ -8,8 +8,10 @@ import static org.apache.spark.sql.functions.sum;
 import ai.fym.engine.correct.SourceCorrector;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
+import ai.fym.udfs.eval.MethodConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,10 +26,14 @@ import org.apache.spark.sql.Row;
  * (about a hundred bytes per frame and method), which bounds the report to corpora whose curves fit there.
  */
 final class ReportData {
-  /** A method and configuration; {@code label} is what charts and strips show. */
-  record MethodKey(String method, String configHash) implements Comparable<MethodKey> {
+  /**
+   * A method and configuration; {@code variant} names an ablation ({@code fym} with a switch off, empty
+   * otherwise); {@code label} is what charts and strips show.
+   */
+  record MethodKey(String method, String configHash, String variant) implements Comparable<MethodKey> {
     String label() {
-      return name() + " \u00b7 " + configHash.substring(0, Math.min(8, configHash.length()));
+      return name() + (variant.isEmpty() ? "" : " (" + variant + ")") + " \u00b7 "
+          + configHash.substring(0, Math.min(8, configHash.length()));
     }
 
     /** Whether this is the unedited source: the reference, the yardstick of the warp errors, not a method to rank. */
@@ -75,9 +81,15 @@ final class ReportData {
       List<MetricRow> metrics, List<Curve> curves, List<Integer> shotStarts, List<Verdict> verdicts) {}
 
   private final DeltaStore store;
+  private final Map<String, String> variants = new HashMap<>();
 
   ReportData(DeltaStore store) {
     this.store = store;
+    if (store.exists(Tables.CORRECTED)) {
+      for (Row r : store.read(Tables.CORRECTED).select("config_hash", "config").distinct().collectAsList()) {
+        variants.put(r.getString(0), variant(MethodConfig.parse(r.getString(1))));
+      }
+    }
   }
 
   /** Whether the quality-gate table exists (the report shows verdicts only then). */
@@ -96,7 +108,7 @@ final class ReportData {
         .agg(count(lit(1)).as("clip_edits"), aggs.toArray(Column[]::new)).collectAsList();
     List<Summary> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new Summary(new MethodKey(r.getAs("method"), r.getAs("config_hash")), r.<Long>getAs("clip_edits"),
+      out.add(new Summary(method(r), r.<Long>getAs("clip_edits"),
           r.isNullAt(r.fieldIndex("frames")) ? 0 : r.<Long>getAs("frames"), values(r)));
     }
     out.sort(Comparator.comparing(Summary::key));
@@ -139,7 +151,7 @@ final class ReportData {
     return out;
   }
 
-  private static List<Curve> curves(List<Row> frames) {
+  private List<Curve> curves(List<Row> frames) {
     Map<MethodKey, TreeMap<Integer, Double>> byMethod = new TreeMap<>();
     for (Row r : frames) {
       int index = r.getAs("frame_index");
@@ -186,8 +198,25 @@ final class ReportData {
     return out;
   }
 
-  private static MethodKey method(Row r) {
-    return new MethodKey(r.getAs("method"), r.getAs("config_hash"));
+  private MethodKey method(Row r) {
+    String hash = r.getAs("config_hash");
+    return new MethodKey(r.getAs("method"), hash, variants.getOrDefault(hash, ""));
+  }
+
+  /** The ablation a configuration is: the {@code fym} switches it turns off, named. */
+  private static String variant(MethodConfig config) {
+    List<String> off = new ArrayList<>();
+    Map<String, String> p = config.params();
+    if ("0".equals(p.get("hash"))) {
+      off.add("no hash features");
+    }
+    if ("0".equals(p.get("reweight"))) {
+      off.add("W = 1");
+    }
+    if ("0".equals(p.get("control"))) {
+      off.add("no ControlNet");
+    }
+    return String.join(", ", off);
   }
 
   private static ClipEditKey clipEdit(Row r) {

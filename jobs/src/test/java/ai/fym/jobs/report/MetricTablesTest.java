@@ -25,8 +25,8 @@ class MetricTablesTest {
 
   @Test
   void summaryRowsCarryCountsAndMarkedMeans() {
-    Summary raw = new Summary(new MethodKey("raw", "aaaa"), 2, 90, new double[] {8, 9, 1, 1, 1, 1, 20, 0.5});
-    Summary fym = new Summary(new MethodKey("fym", "bbbb"), 2, 90, new double[] {2, 3, 1, 1, 1, 1, 25, 0.6});
+    Summary raw = new Summary(new MethodKey("raw", "aaaa", ""), 2, 90, new double[] {8, 9, 1, 1, 1, 1, 20, 0.5});
+    Summary fym = new Summary(new MethodKey("fym", "bbbb", ""), 2, 90, new double[] {2, 3, 1, 1, 1, 1, 25, 0.6});
     List<List<Cell>> rows = MetricTables.summaryRows(List.of(raw, fym));
     assertEquals(MetricTables.summaryHeadings().size(), rows.get(0).size());
     assertEquals("raw", rows.get(0).get(0).text());
@@ -38,9 +38,9 @@ class MetricTablesTest {
 
   @Test
   void theSourceIsLabelledAsTheReferenceAndNeverMarkedBest() {
-    Summary source = new Summary(new MethodKey("source", "cccc"), 2, 90, new double[] {1, 1, 0, 0, 0, 5, 30, 0.9});
-    Summary raw = new Summary(new MethodKey("raw", "aaaa"), 2, 90, new double[] {8, 9, 1, 1, 1, 1, 20, 0.5});
-    Summary fym = new Summary(new MethodKey("fym", "bbbb"), 2, 90, new double[] {2, 3, 1, 1, 1, 1, 25, 0.6});
+    Summary source = new Summary(new MethodKey("source", "cccc", ""), 2, 90, new double[] {1, 1, 0, 0, 0, 5, 30, 0.9});
+    Summary raw = new Summary(new MethodKey("raw", "aaaa", ""), 2, 90, new double[] {8, 9, 1, 1, 1, 1, 20, 0.5});
+    Summary fym = new Summary(new MethodKey("fym", "bbbb", ""), 2, 90, new double[] {2, 3, 1, 1, 1, 1, 25, 0.6});
     List<List<Cell>> rows = MetricTables.summaryRows(List.of(source, raw, fym));
     assertEquals("source (reference)", rows.get(0).get(0).text());
     assertEquals("num", rows.get(0).get(4).cssClass(), "the reference is not a method to rank");
