@@ -106,7 +106,7 @@ public final class DenoisersJob {
       return new DenoiserSummary(selected, skipped, 0, 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9);
     }
     Map<String, String> hadoop = Sessions.hadoopSettings(spark);
-    LongAccumulator trained = spark.sparkContext().longAccumulator("fym.denoisers.frames");
+    LongAccumulator trained = spark.sparkContext().longAccumulator("fym.denoisers.steps");
     int threads = Sessions.threadsPerTask(spark, config.getInt(FymConfig.TRAJECTORY_THREADS), items.size());
     Dataset<Row> rows = WorkRows.distribute(spark, items.stream().map(DenoiserItem::toRow).toList(),
         DenoiserItem.SCHEMA, items.size()).mapPartitions(new DenoiserPartitionFunction(new Localizer(hadoop),
@@ -117,7 +117,7 @@ public final class DenoisersJob {
     Dataset<Row> out = StageResources.apply(rows, StageResources.Kind.GPU, config)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      try (Progress p = new Progress(spark.sparkContext(), "denoisers", "frames", items.size(), trained, log)) {
+      try (Progress p = new Progress(spark.sparkContext(), "denoisers", "steps", items.size(), trained, log)) {
         out.count();
         log.println(p.line());
       }

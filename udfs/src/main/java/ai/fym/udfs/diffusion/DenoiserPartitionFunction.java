@@ -58,7 +58,7 @@ public final class DenoiserPartitionFunction implements MapPartitionsFunction<Ro
   private final TreeMap<String, String> fieldSettings;
   private final int checkpointEvery;
   private final int threads;
-  private final LongAccumulator framesTrained;
+  private final LongAccumulator stepsTrained;
   private final FaultInjector faults;
 
   /**
@@ -67,7 +67,7 @@ public final class DenoiserPartitionFunction implements MapPartitionsFunction<Ro
    */
   public DenoiserPartitionFunction(Localizer localizer, ArtifactStore artifacts, VideoLimits limits,
       double folderFps, Map<String, DenoiserSettings> settings, TrajectorySettings fieldSettings,
-      int checkpointEvery, int threads, LongAccumulator framesTrained, FaultInjector faults) {
+      int checkpointEvery, int threads, LongAccumulator stepsTrained, FaultInjector faults) {
     this.localizer = localizer;
     this.artifacts = artifacts;
     this.limits = limits;
@@ -76,7 +76,7 @@ public final class DenoiserPartitionFunction implements MapPartitionsFunction<Ro
     this.fieldSettings = new TreeMap<>(fieldSettings.canonical());
     this.checkpointEvery = checkpointEvery;
     this.threads = threads;
-    this.framesTrained = framesTrained;
+    this.stepsTrained = stepsTrained;
     this.faults = faults;
   }
 
@@ -132,6 +132,7 @@ public final class DenoiserPartitionFunction implements MapPartitionsFunction<Ro
             if (firstStep[0] < 0) {
               firstStep[0] = step;
             }
+            stepsTrained.add(1);
             fault.reached(step / (steps + 1.0));
           });
     } finally {
@@ -150,7 +151,6 @@ public final class DenoiserPartitionFunction implements MapPartitionsFunction<Ro
     Files.deleteIfExists(checkpoint);
     fault.reached(1);
     int frames = shots.stream().mapToInt(x -> x.sources().size()).sum();
-    framesTrained.add(frames);
     List<float[]> history = d.weightHistory();
     float[] last = new float[LANDMARKS];
     Arrays.fill(last, 1f);
