@@ -1,6 +1,7 @@
 package ai.fym.jobs.report;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -8,7 +9,6 @@ import static org.apache.spark.sql.functions.sum;
 import ai.fym.engine.correct.SourceCorrector;
 import ai.fym.jobs.tables.DeltaStore;
 import ai.fym.jobs.tables.Tables;
-import ai.fym.udfs.eval.MethodConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,8 +86,9 @@ final class ReportData {
   ReportData(DeltaStore store) {
     this.store = store;
     if (store.exists(Tables.CORRECTED)) {
-      for (Row r : store.read(Tables.CORRECTED).select("config_hash", "config").distinct().collectAsList()) {
-        variants.put(r.getString(0), variant(MethodConfig.parse(r.getString(1))));
+      for (Row r : store.read(Tables.CORRECTED).where(col("method").equalTo("fym")).select("config_hash", "config")
+          .distinct().collectAsList()) {
+        variants.put(r.getString(0), variant(r.getString(1)));
       }
     }
   }
@@ -203,22 +204,20 @@ final class ReportData {
     return new MethodKey(r.getAs("method"), hash, variants.getOrDefault(hash, ""));
   }
 
-  /** The ablation a configuration is: the {@code fym} switches it turns off, named. */
-  private static String variant(MethodConfig config) {
+  /** The ablation a {@code fym} configuration ({@code fym{k=v,...}}) is: the switches it turns off, named. */
+  static String variant(String config) {
     List<String> off = new ArrayList<>();
-    Map<String, String> p = config.params();
-    if ("0".equals(p.get("hash"))) {
+    if (config.matches(".*[{,]hash=0[,}].*")) {
       off.add("no hash features");
     }
-    if ("0".equals(p.get("reweight"))) {
+    if (config.matches(".*[{,]reweight=0[,}].*")) {
       off.add("W = 1");
     }
-    if ("0".equals(p.get("control"))) {
+    if (config.matches(".*[{,]control=0[,}].*")) {
       off.add("no ControlNet");
     }
     return String.join(", ", off);
   }
-
   private static ClipEditKey clipEdit(Row r) {
     return new ClipEditKey(r.getAs("identity"), r.getAs("clip"), r.getAs("edit"));
   }

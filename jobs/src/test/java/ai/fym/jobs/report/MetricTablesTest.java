@@ -49,4 +49,12 @@ class MetricTablesTest {
         new ReportData.Verdict(source.key(), "REFERENCE", null)));
     assertEquals(null, verdicts.get(0).get(2).cssClass());
   }
+
+  @Test
+  void fymAblationsAreNamedByTheSwitchesTheyTurnOff() {
+    assertEquals("W = 1, no ControlNet",
+        ReportData.variant("fym{control=0,diffusion=abc,field=def,hash=1,reweight=0,strength=0.6}"));
+    assertEquals("no hash features", ReportData.variant("fym{control=1,hash=0,reweight=1}"));
+    assertEquals("", ReportData.variant("fym{control=1,hash=1,reweight=1,strength=0.6}"));
+  }
 }
