@@ -100,11 +100,13 @@ public final class CorrectionBench {
           .select("config_hash", "warp_short", "warp_long", "motion_error", "edit_fidelity").collectAsList()) {
         String label = labels.get(r.getString(0));
         if (label != null && !label.equals("source")) {
-          measured.put(label, new CombinedScore.Figures(r.getDouble(1), r.getDouble(2), r.getDouble(3),
-              r.getDouble(4)));
+          measured.put(label, new CombinedScore.Figures(value(r, 1), value(r, 2), value(r, 3), value(r, 4)));
         }
       }
       CombinedScore.Figures raw = measured.get("per-frame");
+      if (raw == null) {
+        continue;
+      }
       double bestReference = Double.MAX_VALUE;
       for (String ref : REFERENCES) {
         if (measured.containsKey(ref)) {
@@ -138,6 +140,10 @@ public final class CorrectionBench {
     }
     figures.add(new Figure("evaluation of every method and edit, wall", seconds, "s", 0, true));
     return figures;
+  }
+
+  private static double value(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
   }
 
   /**
