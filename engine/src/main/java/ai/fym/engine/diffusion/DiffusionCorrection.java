@@ -14,8 +14,9 @@ import java.util.List;
  * shots (source frames, main face boxes, trajectory fields). {@link #correct} corrects one edited shot: the
  * trajectory-warp result is cropped around the face, a ControlNet branch is adapted to the shot's edit (unless
  * switched off), the crops are sampled from the noised trajectory-warp crops, and the difference the denoiser
- * made is pasted back into the full trajectory-warp frames under a feathered mask: outside the face window, and
- * wherever the denoiser changes nothing, the output is exactly {@code trajectory-warp}.
+ * made, kept as far as it moves the shot towards the edit's look ({@link #gate}), is pasted back into the full
+ * trajectory-warp frames under a feathered mask: outside the face window, and wherever the denoiser changes
+ * nothing, the output is exactly {@code trajectory-warp}.
  */
 public final class DiffusionCorrection {
   /** The face window is this many times the union of the shot's face boxes. */
@@ -68,17 +69,52 @@ public final class DiffusionCorrection {
     crop.addEdit(edits, warpResults, settings.hintWindow());
     ParamStore control = settings.control() && settings.adaptSteps() > 0
         ? DenoiserTrainer.adapt(d, List.of(crop), progress) : null;
-    List<float[]> sampled = Sampler.sample(d, control, crop);
-    List<RgbImage> out = new ArrayList<>(sampled.size());
-    for (int t = 0; t < sampled.size(); t++) {
-      float[] delta = sampled.get(t);
+    List<float[]> deltas = Sampler.sample(d, control, crop);
+    for (int t = 0; t < deltas.size(); t++) {
+      float[] delta = deltas.get(t);
       float[] warp = crop.trajectoryWarp.get(t);
       for (int i = 0; i < delta.length; i++) {
         delta[i] -= warp[i];
       }
+    }
+    float[] gate = gate(deltas, crop, settings.size());
+    List<RgbImage> out = new ArrayList<>(deltas.size());
+    for (int t = 0; t < deltas.size(); t++) {
+      float[] delta = deltas.get(t);
+      int n = settings.size() * settings.size();
+      for (int i = 0; i < delta.length; i++) {
+        delta[i] *= gate[i % n];
+      }
       out.add(Crops.paste(warpResults.get(t), delta, crop.window, settings.size(), FEATHER));
     }
     return out;
+  }
+
+  /**
+   * The edit-consistency gate, one map per shot (so it adds no flicker): per crop pixel, the least-squares share
+   * in [0, 1] of the sampled change that moves the low-passed trajectory-warp crop towards the low-passed edit
+   * hint (the edit's look averaged over neighbouring frames), over all frames of the shot. A change that pulls
+   * away from the edit (a base denoiser trained on unedited frames drifting back to the source's colours) is
+   * dropped; one towards it is kept.
+   */
+  static float[] gate(List<float[]> deltas, CropShot crop, int size) {
+    int n = size * size;
+    double[] along = new double[n];
+    double[] power = new double[n];
+    for (int t = 0; t < deltas.size(); t++) {
+      float[] d = Crops.lowPass(deltas.get(t), size, 4);
+      float[] warp = Crops.lowPass(crop.trajectoryWarp.get(t), size, 4);
+      float[] hint = crop.hint.get(t);
+      for (int i = 0; i < d.length; i++) {
+        along[i % n] += d[i] * (hint[i] - warp[i]);
+        power[i % n] += d[i] * d[i];
+      }
+    }
+    float[] gate = new float[n];
+    for (int p = 0; p < n; p++) {
+      gate[p] = power[p] > 1e-12 ? (float) Math.max(0, Math.min(1, along[p] / power[p])) : 0f;
+    }
+    return gate;
   }
 
   private static CropShot crop(ShotInput shot, DenoiserSettings settings, LandmarkNet landmarks) {

@@ -126,6 +126,31 @@ class DiffusionCorrectionTest {
     }
   }
 
+  @Test
+  void theGateKeepsAChangeTowardsTheEditAndDropsOneAwayFromIt() {
+    CropShot crop = CropShot.prepare(sources, null, new Box(8, 6, 30, 28), field, 16, true);
+    crop.addEdit(brighten(sources, 30), brighten(sources, 10), 2);
+    int n = 16 * 16;
+    List<float[]> towards = new ArrayList<>();
+    List<float[]> away = new ArrayList<>();
+    for (int t = 0; t < FRAMES; t++) {
+      float[] up = new float[3 * n];
+      java.util.Arrays.fill(up, 0.05f);
+      towards.add(up);
+      float[] down = new float[3 * n];
+      java.util.Arrays.fill(down, -0.05f);
+      away.add(down);
+    }
+    float[] keep = DiffusionCorrection.gate(towards, crop, 16);
+    float[] drop = DiffusionCorrection.gate(away, crop, 16);
+    int kept = 0;
+    for (int p = 0; p < n; p++) {
+      kept += keep[p] > 0.9f ? 1 : 0;
+      assertEquals(0f, drop[p], "away from the edit at " + p);
+    }
+    assertTrue(kept > 0.9 * n, "kept towards the edit (not where the brightening saturates): " + kept + " of " + n);
+  }
+
   static List<RgbImage> brighten(List<RgbImage> frames, int amount) {
     List<RgbImage> out = new ArrayList<>();
     for (RgbImage f : frames) {

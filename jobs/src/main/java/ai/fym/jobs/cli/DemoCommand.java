@@ -32,9 +32,8 @@ final class DemoCommand implements Command {
   /**
    * The demo's own values for keys at their defaults: 3000 avatar steps per person instead of 12000 (the three
    * people of the sample clip would take over 20 minutes at the default), and a smaller, shorter-trained
-   * denoiser (32 px crops, 16 channels, {@code baseSteps=800}, {@code adaptSteps=60}): a training step of the
-   * default 64 px, 32-channel denoiser took 3.3 s (base) and 3.7 s (ControlNet) on the shared 2-core machine, so
-   * the default base and the per-shot adaptations of three edits would take hours.
+   * denoiser (32 px crops, 16 channels, {@code baseSteps=800}, {@code adaptSteps=60}), so that the whole demo
+   * fits 45 minutes on 2 cores: it took 2621 s with these values, beside the test suite.
    */
   static final Map<String, String> DEMO_SETTINGS = Map.of(FymConfig.AVATAR_STEPS, "3000",
       FymConfig.DIFFUSION_SIZE, "32", FymConfig.DIFFUSION_CHANNELS, "16", FymConfig.DIFFUSION_BASE_STEPS, "800",
