@@ -51,10 +51,17 @@ public final class CorrectionBench {
     this.out = out;
   }
 
-  /** Runs everything under {@code scratch} and returns the figures. */
-  public List<Figure> run(Path clip, SparkSession spark, Path scratch) throws Exception {
+  /**
+   * Runs everything under {@code scratch} and returns the figures; {@code maxFrames} above 0 keeps only the clip's
+   * first frames (the corpus is then a PNG frame folder of them).
+   */
+  public List<Figure> run(Path clip, int maxFrames, SparkSession spark, Path scratch) throws Exception {
     Path corpus = Files.createDirectories(scratch.resolve("corpus/megamind"));
-    Files.copy(clip, corpus.resolve(clip.getFileName()));
+    if (maxFrames > 0) {
+      writeFrames(clip, maxFrames, corpus.resolve("megamind"), null);
+    } else {
+      Files.copy(clip, corpus.resolve(clip.getFileName()));
+    }
     String root = scratch.resolve("out").toString();
     DeltaStore store = new DeltaStore(spark, root);
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
@@ -65,7 +72,7 @@ public final class CorrectionBench {
       edits.run(name, Selection.ALL, null);
     }
     Path external = scratch.resolve(EXTERNAL);
-    externalEdit(clip, external);
+    writeFrames(clip, maxFrames, external, CorrectionBench::externalEdit);
     edits.run(EXTERNAL, Selection.ALL, external.toUri().toString());
     editNames.add(EXTERNAL);
     new TrajectoriesJob(spark, config, store, root, quiet).run(Selection.ALL, "frame");
@@ -147,26 +154,41 @@ public final class CorrectionBench {
   }
 
   /**
-   * Writes the external edit of {@code clip} as a PNG frame folder made with Java2D's image operations, an editor
-   * outside FYM: a contrast and brightness rescale and a warm colour matrix whose parameters follow per-frame
-   * expressions of the frame number n (the flicker of a tool re-run on every frame), then a 3 x 3 sharpen.
+   * Writes the clip's first {@code maxFrames} frames (all when 0) as a PNG frame folder, each passed through
+   * {@code edit} when it is not null.
    */
-  static void externalEdit(Path clip, Path folder) throws Exception {
+  static void writeFrames(Path clip, int maxFrames, Path folder, FrameEdit edit) throws Exception {
     Files.createDirectories(folder);
-    float[] sharpen = {0, -0.25f, 0, -0.25f, 2f, -0.25f, 0, -0.25f, 0};
-    ConvolveOp convolve = new ConvolveOp(new Kernel(3, 3, sharpen), ConvolveOp.EDGE_NO_OP, null);
     try (VideoReader reader = VideoReader.open(clip, VideoLimits.defaults())) {
       int n = 0;
-      for (RgbImage frame = reader.next(); frame != null; frame = reader.next(), n++) {
-        float gain = (float) (1.12 + 0.06 * Math.sin(n * 1.3));
-        float offset = (float) (6 * Math.sin(n * 0.7));
-        float warm = (float) (0.08 + 0.03 * Math.sin(n * 2.1));
-        RescaleOp rescale = new RescaleOp(new float[] {gain * (1 + warm), gain, gain * (1 - warm)},
-            new float[] {offset + 4, offset, offset - 6}, null);
-        BufferedImage edited = convolve.filter(rescale.filter(toImage(frame), null), null);
-        ImageIO.write(edited, "png", folder.resolve(String.format("frame_%05d.png", n)).toFile());
+      for (RgbImage frame = reader.next(); frame != null && (maxFrames <= 0 || n < maxFrames);
+          frame = reader.next(), n++) {
+        BufferedImage image = edit == null ? toImage(frame) : edit.apply(toImage(frame), n);
+        ImageIO.write(image, "png", folder.resolve(String.format("frame_%05d.png", n)).toFile());
       }
     }
+  }
+
+  /** An edit of frame {@code n}. */
+  @FunctionalInterface
+  interface FrameEdit {
+    BufferedImage apply(BufferedImage frame, int n);
+  }
+
+  /**
+   * The external edit of frame n, an editor outside FYM made with Java2D's image operations: a contrast and
+   * brightness rescale and a warm colour matrix whose parameters follow per-frame expressions of n (the flicker of
+   * a tool re-run on every frame), then a 3 x 3 sharpen.
+   */
+  static BufferedImage externalEdit(BufferedImage frame, int n) {
+    float[] sharpen = {0, -0.25f, 0, -0.25f, 2f, -0.25f, 0, -0.25f, 0};
+    ConvolveOp convolve = new ConvolveOp(new Kernel(3, 3, sharpen), ConvolveOp.EDGE_NO_OP, null);
+    float gain = (float) (1.12 + 0.06 * Math.sin(n * 1.3));
+    float offset = (float) (6 * Math.sin(n * 0.7));
+    float warm = (float) (0.08 + 0.03 * Math.sin(n * 2.1));
+    RescaleOp rescale = new RescaleOp(new float[] {gain * (1 + warm), gain, gain * (1 - warm)},
+        new float[] {offset + 4, offset, offset - 6}, null);
+    return convolve.filter(rescale.filter(frame, null), null);
   }
 
   private static BufferedImage toImage(RgbImage frame) {

@@ -29,13 +29,14 @@ final class BenchCommand implements Command {
 
   @Override
   public List<String> options() {
-    return List.of("samples", "report");
+    return List.of("samples", "report", "frames");
   }
 
   @Override
   public String help() {
     return """
         usage: bin/fym [global options] bench ingest|evaluate|hashgrid|raster|avatar|correct [--samples FOLDER] [--report FILE]
+                                                                        [--frames N]
 
         ingest: on the sample clip, measures decoding, face detection (BlazeFace alone and with the Haar
         fallback), landmarks on one core, face embedding, the engine's whole clip ingest and the whole Spark
@@ -59,6 +60,7 @@ final class BenchCommand implements Command {
         fields, base denoisers, then every reference method, fym and its three ablations (hash=0, reweight=0,
         control=0) evaluated; prints each method's metrics and combined score per edit (docs/CORRECTION.md)
         beside the best reference's, the denoiser's training seconds and the correction's seconds per frame.
+        --frames N runs it on the clip's first N frames only (written as a PNG frame folder: no re-encoding).
         """;
   }
 
@@ -90,11 +92,14 @@ final class BenchCommand implements Command {
         case "evaluate" -> new EvaluateBenchmark(ctx.out()).run(clip);
         case "raster" -> new RasterBench(ctx.out()).run();
         case "avatar" -> new AvatarBench(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
-        case "correct" -> new CorrectionBench(ctx.config(), ctx.out()).run(clip, ctx.spark(), scratch);
+        case "correct" -> new CorrectionBench(ctx.config(), ctx.out())
+            .run(clip, Integer.parseInt(args.get("frames", "0")), ctx.spark(), scratch);
         default -> new HashGridBench(ctx.out(), ctx.config().trajectorySettings()).run(clip, portrait);
       };
       Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
-      BenchmarkReport.write(report, name, "bin/fym bench " + name, figures);
+      String frames = args.get("frames", null);
+      BenchmarkReport.write(report, name, "bin/fym bench " + name + (frames == null ? "" : " --frames " + frames),
+          figures);
       ctx.out().println("[bench " + name + "] figures written to " + report.toAbsolutePath());
     } finally {
       try (Stream<Path> files = Files.walk(scratch)) {
