@@ -93,13 +93,11 @@ final class FymCorrector implements Corrector {
     if (n == 0) {
       return new ArrayList<>();
     }
-    RgbImage first = shot.source(0);
-    List<RgbImage> sources = new ArrayList<>(n);
-    List<RgbImage> edits = new ArrayList<>(n);
+    ShotChecks.Frames frames = ShotChecks.readAll(shot);
+    List<RgbImage> sources = frames.sources();
+    List<RgbImage> edits = frames.edits();
     List<Box> boxes = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
-      sources.add(ShotChecks.source(shot, t, first));
-      edits.add(ShotChecks.edited(shot, t, sources.get(t)));
       boxes.add(shot.faceBox(t));
     }
     if (n == 1) {

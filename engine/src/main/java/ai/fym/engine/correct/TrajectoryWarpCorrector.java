@@ -112,24 +112,15 @@ final class TrajectoryWarpCorrector implements Corrector {
 
   @Override
   public List<RgbImage> correctShot(ShotFrames shot) throws FymException {
-    int n = shot.length();
-    List<RgbImage> out = new ArrayList<>(n);
-    if (n == 0) {
-      return out;
+    if (shot.length() == 0) {
+      return new ArrayList<>();
     }
-    RgbImage first = shot.source(0);
-    List<RgbImage> sources = new ArrayList<>(n);
-    List<RgbImage> edits = new ArrayList<>(n);
-    for (int t = 0; t < n; t++) {
-      sources.add(ShotChecks.source(shot, t, first));
-      edits.add(ShotChecks.edited(shot, t, sources.get(t)));
+    ShotChecks.Frames frames = ShotChecks.readAll(shot);
+    if (shot.length() == 1) {
+      return new ArrayList<>(frames.edits());
     }
-    if (n == 1) {
-      out.add(edits.get(0));
-      return out;
-    }
-    try (TrajectoryField field = fields.field(shot.start(), sources)) {
-      return correct(sources, edits, field);
+    try (TrajectoryField field = fields.field(shot.start(), frames.sources())) {
+      return correct(frames.sources(), frames.edits(), field);
     } catch (IOException e) {
       throw Errors.wrap("the trajectory field of the shot at frame " + shot.start(), e);
     }
