@@ -133,6 +133,9 @@ final class DenoiserTrainer {
           }
         }
       }
+      if (!clip(grad) || !Float.isFinite(loss)) {
+        continue;
+      }
       if (errors != null) {
         for (int i = 0; i < b; i++) {
           float[] map = new float[n];
@@ -143,7 +146,6 @@ final class DenoiserTrainer {
           d.weights.update(step + 1);
         }
       }
-      clip(grad);
       adam.step(grad, rate(s.learningRate(), step, steps));
       running = Double.isNaN(running) ? loss : 0.98 * running + 0.02 * loss;
       after.done(step + 1, running);
@@ -153,18 +155,26 @@ final class DenoiserTrainer {
     }
   }
 
-  private static void clip(float[] grad) {
+  /**
+   * Clips {@code grad} to norm {@link #CLIP_NORM}; false (and {@code grad} left as it is) when it holds a NaN or an
+   * infinity, so the caller skips the step instead of poisoning every parameter through Adam's moments.
+   */
+  private static boolean clip(float[] grad) {
     double norm = 0;
     for (float g : grad) {
       norm += (double) g * g;
     }
     norm = Math.sqrt(norm);
+    if (!Double.isFinite(norm)) {
+      return false;
+    }
     if (norm > CLIP_NORM) {
       float scale = (float) (CLIP_NORM / norm);
       for (int i = 0; i < grad.length; i++) {
         grad[i] *= scale;
       }
     }
+    return true;
   }
 
   /** Linear warm-up, then a cosine decay to a tenth. */

@@ -7,6 +7,7 @@ import ai.fym.engine.trajectory.TrajectoryField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,6 +78,7 @@ public final class DiffusionCorrection {
         delta[i] -= warp[i];
       }
     }
+    dropIfNotFinite(deltas);
     float[] gate = gate(deltas, crop, settings.size());
     List<RgbImage> out = new ArrayList<>(deltas.size());
     for (int t = 0; t < deltas.size(); t++) {
@@ -88,6 +90,21 @@ public final class DiffusionCorrection {
       out.add(Crops.paste(warpResults.get(t), delta, crop.window, settings.size(), FEATHER));
     }
     return out;
+  }
+
+  /**
+   * Zeroes every change of the shot when any value is NaN or infinite (a denoiser that diverged): the shot then
+   * keeps its trajectory-warp frames instead of a black face window. All or nothing, so no frame flickers out.
+   */
+  static void dropIfNotFinite(List<float[]> deltas) {
+    for (float[] delta : deltas) {
+      for (float v : delta) {
+        if (!Float.isFinite(v)) {
+          deltas.forEach(d -> Arrays.fill(d, 0f));
+          return;
+        }
+      }
+    }
   }
 
   /**

@@ -151,6 +151,20 @@ class DiffusionCorrectionTest {
     assertTrue(kept > 0.9 * n, "kept towards the edit (not where the brightening saturates): " + kept + " of " + n);
   }
 
+  @Test
+  void aShotWithANonFiniteChangeKeepsItsTrajectoryWarpFrames() {
+    List<float[]> finite = new ArrayList<>(List.of(new float[] {0.1f, -0.2f}, new float[] {0.3f, 0f}));
+    DiffusionCorrection.dropIfNotFinite(finite);
+    assertEquals(0.3f, finite.get(1)[0], "finite changes are kept");
+    List<float[]> diverged = new ArrayList<>(List.of(new float[] {0.1f, -0.2f}, new float[] {Float.NaN, 0.5f}));
+    DiffusionCorrection.dropIfNotFinite(diverged);
+    for (float[] delta : diverged) {
+      for (float v : delta) {
+        assertEquals(0f, v, "every frame's change is dropped, not only the bad one's");
+      }
+    }
+  }
+
   static List<RgbImage> brighten(List<RgbImage> frames, int amount) {
     List<RgbImage> out = new ArrayList<>();
     for (RgbImage f : frames) {
