@@ -81,7 +81,7 @@ final class CropShot {
       for (int p = 0; p < n; p++) {
         Crops.mapAt(map, w, h, xy[2 * p], xy[2 * p + 1], back, p);
       }
-      float[] warp = Crops.sample(first, back, size);
+      float[] warp = Crops.finite(Crops.sample(first, back, size));
       shot.warped.add(warp);
       shot.confidence.add(Crops.agreement(warp, shot.source.get(t), n));
       float[] xyt = new float[3 * n];
@@ -90,10 +90,10 @@ final class CropShot {
         xyt[3 * p + 1] = Math.min(1f, Math.max(0f, (xy[2 * p + 1] + 0.5f) / h));
         xyt[3 * p + 2] = field.time(t);
       }
-      float[] f = hashFeatures ? field.features(xyt, n) : Crops.positional(xyt, n, channels);
+      float[] f = Crops.finite(hashFeatures ? field.features(xyt, n) : Crops.positional(xyt, n, channels));
       shot.features.add(Crops.channelMajor(f, n, channels));
       float[] lm = landmarks == null ? null : landmarks.get(t);
-      float[] local = lm == null ? null : shot.toCrop(lm);
+      float[] local = lm == null || !Crops.allFinite(lm) ? null : shot.toCrop(lm);
       shot.landmarks.add(local);
       shot.heat.add(LandmarkWeights.heatmaps(local, size));
     }

@@ -214,4 +214,27 @@ final class Crops {
     float s = d / feather;
     return s * s * (3 - 2 * s);
   }
+
+  /**
+   * {@code values} with every NaN or infinity replaced by 0 (in place), so one bad condition value (a field
+   * feature, a carried pixel) cannot turn a training batch or a sampled shot into NaN.
+   */
+  static float[] finite(float[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        values[i] = 0f;
+      }
+    }
+    return values;
+  }
+
+  /** Whether every value is finite (landmarks with a NaN count as unknown). */
+  static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
