@@ -47,8 +47,9 @@ import scala.Tuple2;
  * trained under the same settings), else trained on demand. {@link #config()} holds {@code fym.*} configuration keys
  * over the defaults: the {@code fym.diffusion.*} base settings must be those the denoiser was trained with, and the
  * {@code fym.trajectory.*} ones those of the stored fields. {@link #strength()}, {@link #control()},
- * {@link #hashFeatures()} and {@link #reweight()} are the method's parameters (the last two are base settings too,
- * so an ablation needs a denoiser trained with it).
+ * {@link #hashFeatures()}, {@link #reweight()}, {@link #carry()} and {@link #fusion()} are the method's parameters
+ * (carry and fusion, unset, take the engine's defaults; hashFeatures and reweight are base settings too, so an
+ * ablation needs a denoiser trained with it).
  */
 public final class FymCorrector extends Transformer {
   private static final long serialVersionUID = 1L;
@@ -65,6 +66,8 @@ public final class FymCorrector extends Transformer {
   private final BooleanParam control;
   private final BooleanParam hashFeatures;
   private final BooleanParam reweight;
+  private final DoubleParam carry;
+  private final DoubleParam fusion;
   private final StringArrayParam config;
   private final Param<String> outputCol;
 
@@ -83,6 +86,10 @@ public final class FymCorrector extends Transformer {
     hashFeatures = new BooleanParam(this, "hashFeatures",
         "condition on hash-grid trajectory features (false: positional encoding)");
     reweight = new BooleanParam(this, "reweight", "landmark re-weighted attention (false: W = 1)");
+    carry = new DoubleParam(this, "carry", "the inner trajectory-warp's pull towards the shot's first frame, in [0, 1]",
+        ParamValidators.inRange(0, 1, true, true));
+    fusion = new DoubleParam(this, "fusion", "weight of each frame in the fusion along the motion, in (0, 1]; 1: off",
+        ParamValidators.inRange(0, 1, false, true));
     config = new StringArrayParam(this, "config", "fym.* configuration keys as key=value over the defaults");
     outputCol = new Param<>(this, "outputCol", "output column: the corrected frame as PNG");
     setDefault(strength, FymConfig.defaults().diffusionSettings().strength());
@@ -119,6 +126,14 @@ public final class FymCorrector extends Transformer {
     return control;
   }
 
+  public DoubleParam carry() {
+    return carry;
+  }
+
+  public DoubleParam fusion() {
+    return fusion;
+  }
+
   public BooleanParam hashFeatures() {
     return hashFeatures;
   }
@@ -149,6 +164,16 @@ public final class FymCorrector extends Transformer {
 
   public boolean getControl() {
     return (Boolean) getOrDefault(control);
+  }
+
+  /** The carry set on this stage; throws when it is unset (the engine's default then applies). */
+  public double getCarry() {
+    return (Double) getOrDefault(carry);
+  }
+
+  /** The fusion weight set on this stage; throws when it is unset (the engine's default then applies). */
+  public double getFusion() {
+    return (Double) getOrDefault(fusion);
   }
 
   public boolean getHashFeatures() {
@@ -193,6 +218,16 @@ public final class FymCorrector extends Transformer {
 
   public FymCorrector setControl(boolean value) {
     set(control, value);
+    return this;
+  }
+
+  public FymCorrector setCarry(double value) {
+    set(carry, value);
+    return this;
+  }
+
+  public FymCorrector setFusion(double value) {
+    set(fusion, value);
     return this;
   }
 
@@ -262,9 +297,15 @@ public final class FymCorrector extends Transformer {
     CorrectShots.Columns columns = new CorrectShots.Columns(in.fieldIndex("identity"), in.fieldIndex("clip"),
         in.fieldIndex("shot"), in.fieldIndex("frame"), in.fieldIndex(SOURCE), in.fieldIndex(EDITED),
         index(in, FACE_BOX), isDefined(fieldUriCol) ? in.fieldIndex(getFieldUriCol()) : -1);
-    Map<String, String> overrides = Map.of("strength", Double.toString(getStrength()),
+    Map<String, String> overrides = new TreeMap<>(Map.of("strength", Double.toString(getStrength()),
         "control", getControl() ? "1" : "0", "hash", getHashFeatures() ? "1" : "0",
-        "reweight", getReweight() ? "1" : "0");
+        "reweight", getReweight() ? "1" : "0"));
+    if (isSet(carry)) {
+      overrides.put("carry", Double.toString(getCarry()));
+    }
+    if (isSet(fusion)) {
+      overrides.put("fusion", Double.toString(getFusion()));
+    }
     return shots.mapPartitions(new CorrectShots(getConfig(), overrides, getDenoiserUri(),
         new Localizer(hadoopSettings(spark)), columns), Encoders.row(out));
   }

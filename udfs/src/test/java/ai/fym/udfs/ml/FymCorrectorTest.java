@@ -137,7 +137,7 @@ class FymCorrectorTest extends SparkTestBase {
   @Test
   void anUntrainedDenoiserWithoutAdaptationGivesExactlyTrajectoryWarp() throws Exception {
     FymCorrector corrector = new FymCorrector().setDenoiserUri(untrainedUri).setFieldUriCol("field_uri")
-        .setConfig(config(0));
+        .setConfig(config(0)).setCarry(0.5).setFusion(1);
     List<Row> out = corrector.transform(frames.filter("shot = 0")).orderBy("frame").collectAsList();
     TrajectorySettings ts = CorrectShots.configOf(config(0)).trajectorySettings();
     FieldSource field = new StoredFields(ts, Map.of(0, fieldUri), new Localizer(Map.of()), dir);
